@@ -1,0 +1,149 @@
+/**
+ * The HTTP contract of Skiff's own API (/api/v1), described once and shared by the
+ * engine's server, the CLI's client and the renderer's client. It holds types and route
+ * paths only, so importing it pulls no engine code into the renderer.
+ */
+import type { ErrorBody, ErrorCode } from '../core/errors.js';
+
+export type { ErrorBody, ErrorCode };
+
+export interface HealthResponse {
+  status: 'ok';
+  version: string;
+}
+
+export interface ToolStatus {
+  found: boolean;
+  path?: string;
+  version?: string;
+}
+
+export type DockerStatus =
+  | {
+      reachable: true;
+      version: string;
+      operatingSystem: string;
+      cpus: number;
+      memoryBytes: number;
+      runtimes: string[];
+      nvidiaRuntime: boolean;
+      cgroupVersion: string;
+    }
+  | { reachable: false; error: string };
+
+export interface GpuDevice {
+  index: number;
+  name: string;
+  memoryMiB: number;
+  driverVersion: string;
+}
+
+export interface GpuStatus {
+  /** nvidia-smi was found and answered. */
+  nvidiaSmi: boolean;
+  devices: GpuDevice[];
+  error?: string;
+}
+
+export interface SystemInfo {
+  skiffVersion: string;
+  platform: { os: string; arch: string; release: string; node: string };
+  cpus: number;
+  memory: { totalBytes: number; freeBytes: number };
+  /** Free space on the file system that holds $SKIFF_HOME. */
+  disk: { path: string; totalBytes: number; freeBytes: number };
+  docker: DockerStatus;
+  tools: { kind: ToolStatus; k3d: ToolStatus; kubectl: ToolStatus };
+  gpus: GpuStatus;
+  /** When these facts were probed (they are cached for a few seconds). */
+  probedAt: string;
+}
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+export type ExecutorPreference = 'auto' | 'docker' | 'process';
+
+/** settings.json, schema version 1. */
+export interface Settings {
+  schemaVersion: 1;
+  engine: { port: number };
+  ui: { theme: ThemePreference };
+  pipelines: { executor: ExecutorPreference; concurrency: number };
+  /** Image name pattern (`*` wildcard) → local image to use instead. */
+  images: { map: Record<string, string> };
+}
+
+/** A JSON merge patch (RFC 7386) of Settings: `null` removes a key. */
+export type SettingsPatch = {
+  [K in keyof Omit<Settings, 'schemaVersion'>]?: {
+    [P in keyof Settings[K]]?: Settings[K][P] extends Record<string, string>
+      ? Record<string, string | null>
+      : Settings[K][P];
+  };
+};
+
+export type OperationState = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+export interface OperationProgress {
+  current: number;
+  total: number;
+  message: string;
+}
+
+export interface OperationFailure extends ErrorBody {
+  /** The step that failed, its last command and its last log lines (Rancher Desktop style). */
+  step?: string;
+  lastCommand?: string;
+  lastLines?: string[];
+}
+
+export interface Operation {
+  id: string;
+  kind: string;
+  title: string;
+  state: OperationState;
+  progress: OperationProgress;
+  error?: OperationFailure;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+}
+
+export interface OperationList {
+  operations: Operation[];
+}
+
+export interface OperationLogs {
+  id: string;
+  lines: string[];
+}
+
+export interface LoginTicket {
+  /** Opening this URL once sets the session cookie and lands on the UI. */
+  url: string;
+  expiresAt: string;
+}
+
+/** Events sent on GET /api/v1/events (Server-Sent Events). */
+export type EngineEvent =
+  | { type: 'operation.updated'; data: Operation }
+  | { type: 'operation.log'; data: { id: string; line: string } }
+  | { type: 'settings.changed'; data: Settings }
+  | { type: 'system.changed'; data: SystemInfo };
+
+export type EngineEventType = EngineEvent['type'];
+
+/** An event as delivered: durable events carry an id usable as Last-Event-ID. */
+export type DeliveredEvent = EngineEvent & { id?: number; time: string };
+
+/** Routes of /api/v1, for clients that want the paths in one place. */
+export const API_ROUTES = {
+  health: '/api/v1/health',
+  system: '/api/v1/system',
+  settings: '/api/v1/settings',
+  operations: '/api/v1/operations',
+  operation: (id: string) => `/api/v1/operations/${encodeURIComponent(id)}`,
+  operationLogs: (id: string) => `/api/v1/operations/${encodeURIComponent(id)}/logs`,
+  operationCancel: (id: string) => `/api/v1/operations/${encodeURIComponent(id)}/cancel`,
+  events: '/api/v1/events',
+  loginTickets: '/api/v1/login-tickets',
+} as const;

@@ -1,0 +1,69 @@
+import type { Settings } from '../api/contract.js';
+import type { SkiffHome } from '../store/skiff-home.js';
+import { SystemStatus } from '../system/system-status.js';
+import { EventBus } from './event-bus.js';
+import { Operations } from './operations.js';
+import type { EngineDeps } from './ports.js';
+
+export interface EngineConfig {
+  home: SkiffHome;
+  version: string;
+}
+
+/** The headless engine: domain services built from injected ports. No HTTP here. */
+export interface Engine {
+  readonly config: EngineConfig;
+  readonly deps: EngineDeps;
+  readonly events: EventBus;
+  readonly operations: Operations;
+  readonly system: SystemStatus;
+  settings(): Settings;
+  updateSettings(patch: unknown): Promise<Settings>;
+  /** Recovers what a crash left behind. Call once before serving. */
+  start(): void;
+  /** Cancels running work and closes the store. */
+  stop(): void;
+}
+
+export function createEngine(config: EngineConfig, deps: EngineDeps): Engine {
+  const events = new EventBus(deps.store.events, deps.clock);
+  const operations = new Operations({
+    store: deps.store.operations,
+    events,
+    clock: deps.clock,
+    ids: deps.ids,
+    logger: deps.logger.child({ component: 'operations' }),
+    logsDir: config.home.operationLogs,
+  });
+  const system = new SystemStatus({
+    docker: deps.docker,
+    exec: deps.exec,
+    clock: deps.clock,
+    home: config.home.root,
+    version: config.version,
+  });
+
+  return {
+    config,
+    deps,
+    events,
+    operations,
+    system,
+    settings: () => deps.store.settings.get(),
+    async updateSettings(patch) {
+      const settings = await deps.store.settings.patch(patch);
+      events.publish({ type: 'settings.changed', data: settings });
+      return settings;
+    },
+    start() {
+      const interrupted = operations.recoverInterrupted();
+      if (interrupted > 0) {
+        deps.logger.log('warn', `Marked ${interrupted} interrupted operation(s) as failed`);
+      }
+    },
+    stop() {
+      operations.cancelAll();
+      deps.store.close();
+    },
+  };
+}

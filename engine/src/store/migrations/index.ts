@@ -1,0 +1,10 @@
+import { initialSchema } from './001-initial-schema.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every schema change, in order. Never edit a released migration: add the next one. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];

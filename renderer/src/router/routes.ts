@@ -1,0 +1,80 @@
+import type { Component } from 'svelte';
+import type { IconName } from '../components/icon-paths';
+
+/**
+ * The route table. Every page is loaded with a dynamic `import()`, so each becomes its own
+ * chunk and the first load carries only the shell (sidebar, router, API client).
+ */
+export interface AppRoute {
+  path: string;
+  /** Used in the sidebar and in the document title ("Runs · Skiff"). */
+  title: string;
+  load: () => Promise<{ default: Component }>;
+  /** Present on routes listed in the sidebar. */
+  icon?: IconName;
+}
+
+export const routes: readonly AppRoute[] = [
+  {
+    path: '/',
+    title: 'Overview',
+    icon: 'overview',
+    load: () => import('../pages/overview/OverviewPage.svelte'),
+  },
+  {
+    path: '/pipelines',
+    title: 'Pipelines',
+    icon: 'pipelines',
+    load: () => import('../pages/pipelines/PipelinesPage.svelte'),
+  },
+  {
+    path: '/runs',
+    title: 'Runs',
+    icon: 'runs',
+    load: () => import('../pages/runs/RunsPage.svelte'),
+  },
+  {
+    path: '/tuning',
+    title: 'Tuning',
+    icon: 'tuning',
+    load: () => import('../pages/tuning/TuningPage.svelte'),
+  },
+  {
+    path: '/serving',
+    title: 'Serving',
+    icon: 'serving',
+    load: () => import('../pages/serving/ServingPage.svelte'),
+  },
+  {
+    path: '/notebooks',
+    title: 'Notebooks',
+    icon: 'notebooks',
+    load: () => import('../pages/notebooks/NotebooksPage.svelte'),
+  },
+  {
+    path: '/monitoring',
+    title: 'Monitoring',
+    icon: 'monitoring',
+    load: () => import('../pages/monitoring/MonitoringPage.svelte'),
+  },
+  {
+    path: '/cluster',
+    title: 'Cluster',
+    icon: 'cluster',
+    load: () => import('../pages/cluster/ClusterPage.svelte'),
+  },
+  {
+    path: '/settings',
+    title: 'Settings',
+    icon: 'settings',
+    load: () => import('../pages/settings/SettingsPage.svelte'),
+  },
+];
+
+export const notFoundRoute: AppRoute = {
+  path: '*',
+  title: 'Not found',
+  load: () => import('../pages/not-found/NotFoundPage.svelte'),
+};
+
+export const navRoutes = routes.filter((route) => route.icon !== undefined);

@@ -1,0 +1,34 @@
+import type { EngineEvent } from '@skiff/engine/api-contract';
+import { eventStream } from '../api/events.svelte';
+import { operations } from './operations.svelte';
+import { settings } from './settings.svelte';
+import { system } from './system.svelte';
+
+function dispatch(event: EngineEvent): void {
+  switch (event.type) {
+    case 'operation.updated':
+      operations.apply(event.data);
+      break;
+    case 'operation.log':
+      operations.applyLog(event.data.id, event.data.line);
+      break;
+    case 'settings.changed':
+      settings.apply(event.data);
+      break;
+    case 'system.changed':
+      system.apply(event.data);
+      break;
+  }
+}
+
+/** After a break in the stream, reload what events would have told us. */
+function resync(): void {
+  void operations.load();
+  void settings.load();
+  if (system.current.status !== 'loading') void system.load();
+}
+
+/** Keeps every state module current from /api/v1/events; returns a function that stops. */
+export function startLiveUpdates(): () => void {
+  return eventStream.start({ onEvent: dispatch, onResync: resync });
+}

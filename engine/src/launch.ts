@@ -8,7 +8,7 @@ import { startApiServer } from './api/api-server.js';
 import type { DeliveredEvent } from './api/contract.js';
 import { createClientNodeKube } from './cluster/client-node-kube.js';
 import { resolveListenConfig } from './core/config.js';
-import { createEngine } from './core/engine.js';
+import { createEngine, type Engine } from './core/engine.js';
 import { createLogger } from './core/logger.js';
 import { randomIds, systemClock } from './core/system-clock.js';
 import { SKIFF_VERSION } from './core/version.js';
@@ -40,6 +40,8 @@ export interface RunningEngine {
   readonly port: number;
   readonly home: string;
   readonly version: string;
+  /** The engine itself, for in-process hosts (the desktop shell) and tests. */
+  readonly engine: Engine;
   /** A one-time URL that sets the session cookie and opens the UI. */
   createLoginUrl(): string;
   /** Engine events as they happen; returns an unsubscribe function. */
@@ -114,6 +116,7 @@ export async function launchEngine(options: LaunchOptions = {}): Promise<Running
     port: server.port,
     home: home.root,
     version: SKIFF_VERSION,
+    engine,
     createLoginUrl: () => server.createLoginUrl(),
     onEvent: (listener) => engine.events.subscribe(listener),
     stop: () =>

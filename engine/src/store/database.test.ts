@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from './database.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+const LATEST = MIGRATIONS.length;
 
 describe('openDatabase', () => {
   it('runs the migrations once and turns on foreign keys', () => {
     const db = openDatabase(':memory:');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(migrate(db, [{ version: 1, name: 'again', sql: 'SELECT 1' }])).toEqual([]);
+    expect(migrate(db, MIGRATIONS)).toEqual([]);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(
       expect.arrayContaining([
@@ -25,10 +28,13 @@ describe('openDatabase', () => {
   it('rolls back a failing migration completely', () => {
     const db = openDatabase(':memory:');
     expect(() =>
-      migrate(db, [{ version: 2, name: 'broken', sql: 'CREATE TABLE t (a); CREATE TABLE oops (' }]),
+      migrate(db, [
+        ...MIGRATIONS,
+        { version: LATEST + 1, name: 'broken', sql: 'CREATE TABLE t (a); CREATE TABLE oops (' },
+      ]),
     ).toThrow();
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 't'").pluck().get()).toBe(0);
-    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(LATEST);
   });
 
   it('refuses a database written by a newer Skiff', () => {

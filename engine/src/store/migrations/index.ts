@@ -1,4 +1,5 @@
 import { initialSchema } from './001-initial-schema.js';
+import { taskKindAndCache } from './002-task-kind-and-cache.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, taskKindAndCache];

@@ -40,14 +40,17 @@ export interface RunningEngine {
   readonly port: number;
   readonly home: string;
   readonly version: string;
-  /** The engine itself, for in-process hosts (the desktop shell) and tests. */
-  readonly engine: Engine;
   /** A one-time URL that sets the session cookie and opens the UI. */
   createLoginUrl(): string;
   /** Engine events as they happen; returns an unsubscribe function. */
   onEvent(listener: (event: DeliveredEvent) => void): () => void;
   /** Closes the server, cancels running operations and closes the store. */
   stop(): Promise<void>;
+}
+
+/** What launchEngine returns: a running engine plus the engine itself, for tests. */
+export interface LaunchedEngine extends RunningEngine {
+  readonly engine: Engine;
 }
 
 /** What `skiff status` and `skiff up` read to find a running engine. */
@@ -61,7 +64,7 @@ export interface EngineInfoFile {
 
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../renderer/dist', import.meta.url));
 
-export async function launchEngine(options: LaunchOptions = {}): Promise<RunningEngine> {
+export async function launchEngine(options: LaunchOptions = {}): Promise<LaunchedEngine> {
   const home = ensureHome(resolveHomePath(options.home));
   const logger = createLogger({
     file: `${home.logs}/engine.log`,
@@ -95,9 +98,10 @@ export async function launchEngine(options: LaunchOptions = {}): Promise<Running
       host: listen.host,
       port: listen.port,
       rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+      kfp: { launcher: engine.pipelines.launcher, tasks: engine.pipelines.tasks },
     });
   } catch (error) {
-    engine.stop();
+    await engine.stop();
     throw error;
   }
   const info: EngineInfoFile = {
@@ -122,7 +126,7 @@ export async function launchEngine(options: LaunchOptions = {}): Promise<Running
     stop: () =>
       (stopping ??= (async () => {
         await server.close();
-        engine.stop();
+        await engine.stop();
         rmSync(home.engineInfo, { force: true });
         logger.log('info', 'Skiff stopped');
       })()),

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchEngine, type RunningEngine } from '../../engine/src/launch.js';
+import { launchEngine, type LaunchedEngine } from '../../engine/src/launch.js';
 import { launchChromium } from '../support/browser.js';
 import { tempHome } from '../support/engine-process.js';
 import { chromiumPath } from '../support/requirements.js';
@@ -16,7 +16,7 @@ function gate(): { promise: Promise<void>; open: () => void } {
 
 describe.skipIf(!chromium)('Overview shows operations live', () => {
   let browser: BrowserContext;
-  let running: RunningEngine;
+  let running: LaunchedEngine;
   let page: Page;
 
   beforeAll(async () => {

@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.js';
 import { SkiffError } from '../core/errors.js';
 import { HttpMetrics } from '../monitoring/http-metrics.js';
+import type { RunLauncher } from '../pipelines/runs/run-launcher.js';
+import type { TaskRepository } from '../pipelines/runs/task-repository.js';
 import { Auth } from './auth.js';
 import { sendError, sendJson } from './http-errors.js';
 import { checkRequestOrigin } from './request-guard.js';
 import { Router } from './router.js';
 import { eventsRoute } from './routes/events-route.js';
+import { kfpRoutes } from './routes/kfp/index.js';
 import { loginRoute, loginTicketRoute, loginUrlFor, sendLoginPage } from './routes/login-routes.js';
 import { metricsRoute } from './routes/metrics-route.js';
 import { operationRoutes } from './routes/operation-routes.js';
@@ -22,6 +25,8 @@ export interface ApiServerOptions {
   port: number;
   /** Built renderer; when absent the UI paths explain how to build it. */
   rendererDir?: string;
+  /** Serves KFP's v2beta1 API (`/apis/v2beta1/pipelines`, `runs` ...) when given. */
+  kfp?: { launcher: RunLauncher; tasks: TaskRepository };
 }
 
 export interface ApiServer {
@@ -56,6 +61,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     loginRoute(auth),
     loginTicketRoute(auth, () => url),
   );
+  if (options.kfp) {
+    const { store, clock, ids } = options.engine.deps;
+    router.add(...kfpRoutes({ db: store.db, ...options.kfp, clock, ids }));
+  }
   const ui = options.rendererDir ? new StaticUi(options.rendererDir) : undefined;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void handle({ req, res, router, auth, ui, metrics, port });

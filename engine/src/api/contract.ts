@@ -4,8 +4,9 @@
  * paths only, so importing it pulls no engine code into the renderer.
  */
 import type { ErrorBody, ErrorCode } from '../core/errors.js';
+import type { RuntimeState, TaskRecord } from '../pipelines/scheduler/run-model.js';
 
-export type { ErrorBody, ErrorCode };
+export type { ErrorBody, ErrorCode, RuntimeState, TaskRecord };
 
 export interface HealthResponse {
   status: 'ok';
@@ -123,8 +124,19 @@ export interface LoginTicket {
   expiresAt: string;
 }
 
+/** A run's state as it changes (the KFP API has the full run). */
+export interface RunStateChange {
+  runId: string;
+  state: RuntimeState;
+  error?: { code: string; message: string };
+  finishedAt?: string;
+}
+
 /** Events sent on GET /api/v1/events (Server-Sent Events). */
 export type EngineEvent =
+  | { type: 'run.updated'; data: RunStateChange }
+  | { type: 'task.updated'; data: TaskRecord }
+  | { type: 'task.log'; data: { runId: string; taskId: string; line: string; stream: 'stdout' | 'stderr' } }
   | { type: 'operation.updated'; data: Operation }
   | { type: 'operation.log'; data: { id: string; line: string } }
   | { type: 'settings.changed'; data: Settings }

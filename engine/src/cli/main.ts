@@ -39,6 +39,14 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'List, watch or cancel long-running operations',
     load: () => import('./commands/operations.js'),
   },
+  pipeline: {
+    summary: 'Upload, list and show pipelines (KFP API)',
+    load: () => import('./commands/pipeline.js'),
+  },
+  run: {
+    summary: 'Create, watch, list, cancel and retry runs; read task logs',
+    load: () => import('./commands/run.js'),
+  },
 };
 
 export function mainHelp(): string {

@@ -1,4 +1,5 @@
 import type { Settings } from '../api/contract.js';
+import { createLocalPipelines, type LocalPipelines } from '../pipelines/local-pipelines.js';
 import type { SkiffHome } from '../store/skiff-home.js';
 import { SystemStatus } from '../system/system-status.js';
 import { EventBus } from './event-bus.js';
@@ -17,12 +18,14 @@ export interface Engine {
   readonly events: EventBus;
   readonly operations: Operations;
   readonly system: SystemStatus;
+  /** The local pipeline engine (KFP runs on this machine). */
+  readonly pipelines: LocalPipelines;
   settings(): Settings;
   updateSettings(patch: unknown): Promise<Settings>;
   /** Recovers what a crash left behind. Call once before serving. */
   start(): void;
-  /** Cancels running work and closes the store. */
-  stop(): void;
+  /** Cancels running work, waits for its containers to stop, and closes the store. */
+  stop(): Promise<void>;
 }
 
 export function createEngine(config: EngineConfig, deps: EngineDeps): Engine {
@@ -43,12 +46,15 @@ export function createEngine(config: EngineConfig, deps: EngineDeps): Engine {
     version: config.version,
   });
 
+  const pipelines = createLocalPipelines(deps, events, config.home);
+
   return {
     config,
     deps,
     events,
     operations,
     system,
+    pipelines,
     settings: () => deps.store.settings.get(),
     async updateSettings(patch) {
       const settings = await deps.store.settings.patch(patch);
@@ -60,9 +66,12 @@ export function createEngine(config: EngineConfig, deps: EngineDeps): Engine {
       if (interrupted > 0) {
         deps.logger.log('warn', `Marked ${interrupted} interrupted operation(s) as failed`);
       }
+      const runs = pipelines.launcher.recoverInterrupted();
+      if (runs > 0) deps.logger.log('warn', `Marked ${runs} interrupted run(s) as failed`);
     },
-    stop() {
+    async stop() {
       operations.cancelAll();
+      await pipelines.launcher.stopAll();
       deps.store.close();
     },
   };

@@ -47,10 +47,16 @@ export function defaultSettings(): Settings {
     ui: { theme: 'system' },
     pipelines: { executor: 'auto', concurrency: 4 },
     images: {
+      // Common public Python and shell images, served offline by the images that
+      // `npm run images` builds from Debian packages (docs/images.md).
       map: {
         'python:*': 'local/python-ml:bookworm',
-        'alpine*': 'local/busybox:1',
+        '*/python:*': 'local/python-ml:bookworm',
+        'registry.access.redhat.com/ubi9/python-*': 'local/python-ml:bookworm',
+        alpine: 'local/busybox:1',
+        'alpine:*': 'local/busybox:1',
         'busybox*': 'local/busybox:1',
+        '*/busybox*': 'local/busybox:1',
       },
     },
   };

@@ -74,6 +74,7 @@ export class TaskRepository {
   readonly #upsert;
   readonly #byRun;
   readonly #byId;
+  readonly #deleteByRun;
 
   constructor(db: SqliteDatabase) {
     this.#upsert = db.prepare<
@@ -91,6 +92,7 @@ export class TaskRepository {
       'SELECT * FROM tasks WHERE run_id = ? ORDER BY created_at, rowid',
     );
     this.#byId = db.prepare<[string], TaskRow>('SELECT * FROM tasks WHERE task_id = ?');
+    this.#deleteByRun = db.prepare<[string]>('DELETE FROM tasks WHERE run_id = ?');
   }
 
   save(task: TaskRecord): void {
@@ -99,6 +101,11 @@ export class TaskRepository {
 
   listByRun(runId: string): TaskRecord[] {
     return this.#byRun.all(runId).map(toTask);
+  }
+
+  /** Before a retry: the scheduler records the new attempt's tasks afresh. */
+  deleteByRun(runId: string): void {
+    this.#deleteByRun.run(runId);
   }
 
   get(taskId: string): TaskRecord | undefined {

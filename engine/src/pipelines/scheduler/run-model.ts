@@ -58,7 +58,13 @@ export interface RunRecorder {
   taskUpdated(task: TaskRecord): void;
   taskLog(taskId: string, line: string, stream: 'stdout' | 'stderr'): void;
   artifactProduced(
-    artifact: ArtifactRef & { runId: string; producerTaskId: string; outputKey: string },
+    artifact: ArtifactRef & {
+      runId: string;
+      producerTaskId: string;
+      outputKey: string;
+      /** Bytes of the file, or of every file under the folder; absent for remote URIs. */
+      sizeBytes?: number;
+    },
   ): void;
   artifactConsumed(artifactId: string, taskId: string, inputKey: string): void;
 }
@@ -77,6 +83,11 @@ export interface RunRequest {
   /** Tasks run at the same time at most. */
   concurrency: number;
   createTime: Date;
+  /**
+   * Tasks of an earlier attempt of this run (Retry). Container and importer tasks that
+   * SUCCEEDED there, at the same DAG path and iteration index, are reused as they are.
+   */
+  resumeFrom?: TaskRecord[];
 }
 
 export interface RunOutcome {

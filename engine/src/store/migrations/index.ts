@@ -1,5 +1,6 @@
 import { initialSchema } from './001-initial-schema.js';
 import { taskKindAndCache } from './002-task-kind-and-cache.js';
+import { kfpApiFields } from './003-kfp-api-fields.js';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, taskKindAndCache];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, taskKindAndCache, kfpApiFields];

@@ -1,0 +1,1 @@
+"""Type system pieces the executor needs: artifact classes and I/O annotations."""

@@ -1,0 +1,210 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SkiffError } from '../../core/errors.js';
+import { expectPositionals, usageError, withUsage } from '../args.js';
+import type { CliContext } from '../cli-context.js';
+import { CLIENT_OPTIONS, CLIENT_OPTIONS_HELP, engineLocation } from '../client-options.js';
+import { connectKfp } from '../kfp-connect.js';
+import { collectPages, findPipeline, latestVersion, listVersions } from '../kfp-lookup.js';
+import { fromRunSpec } from '../kfp-package.js';
+import type { KfpPipeline, KfpPipelineVersion } from '../kfp-types.js';
+import { formatTable, formatTime } from '../run-table.js';
+
+export const help = `Usage: skiff pipeline upload FILE [--name NAME] [--description TEXT] [--pipeline ID|NAME] [--json]
+       skiff pipeline list [--json]
+       skiff pipeline get ID|NAME [--spec] [--json]
+
+Pipelines on the engine, through its KFP API (/apis/v2beta1). FILE is a compiled KFP
+pipeline: IR YAML (as kfp.compiler writes it), JSON, or a .zip / .tar.gz holding one.
+
+  upload   Add a pipeline (its first version); with --pipeline, a new version of it
+  list     Every pipeline
+  get      A pipeline and its versions; --spec prints the latest version's spec (YAML,
+           or JSON with --json), ready for \`skiff run create FILE\`
+
+Options:
+  --name NAME          upload: the pipeline's (or version's) name (default: the server's
+                       choice, from the file)
+  --description TEXT   upload: a description
+  --pipeline ID|NAME   upload: add the file as a new version of this pipeline
+  --spec               get: print the latest version's pipeline spec
+${CLIENT_OPTIONS_HELP}
+
+Examples:
+  skiff pipeline upload pipeline.yaml --name hello --description "Says hello"
+  skiff pipeline upload pipeline-v2.yaml --pipeline hello
+  skiff pipeline list
+  skiff pipeline get hello --spec > hello.yaml
+`;
+
+const OPTIONS = {
+  ...CLIENT_OPTIONS,
+  name: { type: 'string' },
+  description: { type: 'string' },
+  pipeline: { type: 'string' },
+  spec: { type: 'boolean', default: false },
+} as const;
+
+export async function run(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = withUsage('pipeline', () =>
+    parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }),
+  );
+  const [action, ...rest] = positionals;
+  const location = engineLocation(values, ctx.env);
+  const json = (value: unknown): void =>
+    void ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  const uploadOnly =
+    values.name !== undefined || values.description !== undefined || values.pipeline !== undefined;
+  if (action !== 'upload' && uploadOnly) {
+    throw usageError(
+      'pipeline',
+      '--name, --description and --pipeline apply to `pipeline upload` only',
+    );
+  }
+  if (action !== 'get' && values.spec)
+    throw usageError('pipeline', '--spec applies to `pipeline get` only');
+
+  if (action === 'upload') {
+    expectPositionals('pipeline', rest, 1, 1, 'FILE');
+    const file = rest[0] ?? '';
+    const bytes = await readFile(file).catch((error: unknown) => {
+      throw new SkiffError(
+        'NOT_FOUND',
+        `Cannot read ${file}: ${(error as Error).message}`,
+        { file },
+        { cause: error },
+      );
+    });
+    const { kfp } = await connectKfp(location);
+    const options = {
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.description !== undefined ? { description: values.description } : {}),
+    };
+    let pipeline: KfpPipeline;
+    let version: KfpPipelineVersion;
+    if (values.pipeline !== undefined) {
+      pipeline = await findPipeline(kfp, values.pipeline);
+      version = await kfp.uploadPipelineVersion(bytes, basename(file), {
+        ...options,
+        pipelineId: pipeline.pipeline_id,
+      });
+    } else {
+      pipeline = await kfp
+        .uploadPipeline(bytes, basename(file), options)
+        .catch((error: unknown) => {
+          if (error instanceof SkiffError && error.code === 'ALREADY_EXISTS') {
+            const hint = `To add it as a new version: \`skiff pipeline upload ${file} --pipeline NAME\`.`;
+            throw new SkiffError(error.code, `${error.message} ${hint}`, error.details, {
+              cause: error,
+            });
+          }
+          throw error;
+        });
+      version = await latestVersion(kfp, pipeline);
+    }
+    if (values.json) {
+      json({ pipeline, version: withoutSpec(version) });
+      return 0;
+    }
+    ctx.stdout.write(
+      `${values.pipeline !== undefined ? 'Added a version to' : 'Uploaded'} pipeline "${pipeline.display_name ?? pipeline.name ?? ''}".\n` +
+        `  Pipeline ID  ${pipeline.pipeline_id}\n` +
+        `  Version ID   ${version.pipeline_version_id}${version.display_name ? ` (${version.display_name})` : ''}\n` +
+        `Run it with \`skiff run create ${pipeline.pipeline_id}\`.\n`,
+    );
+    return 0;
+  }
+
+  if (action === 'list') {
+    expectPositionals('pipeline', rest, 0, 0, '');
+    const { kfp } = await connectKfp(location);
+    const pipelines = await collectPages(async (pageToken) => {
+      const page = await kfp.listPipelines({
+        pageSize: 100,
+        ...(pageToken !== undefined ? { pageToken } : {}),
+      });
+      return { items: page.pipelines ?? [], next: page.next_page_token };
+    });
+    if (values.json) json(pipelines);
+    else if (pipelines.length === 0) {
+      ctx.stdout.write('No pipelines yet. Upload one with `skiff pipeline upload FILE`.\n');
+    } else {
+      const rows = pipelines.map((p) => [
+        p.pipeline_id,
+        p.display_name ?? p.name ?? '',
+        formatTime(p.created_at),
+        oneLine(p.description),
+      ]);
+      ctx.stdout.write(
+        `${formatTable(['ID', 'NAME', 'CREATED', 'DESCRIPTION'], rows).join('\n')}\n`,
+      );
+    }
+    return 0;
+  }
+
+  if (action === 'get') {
+    expectPositionals('pipeline', rest, 1, 1, 'ID or NAME');
+    const { kfp } = await connectKfp(location);
+    const pipeline = await findPipeline(kfp, rest[0] ?? '');
+    if (values.spec) {
+      const version = await latestVersion(kfp, pipeline);
+      ctx.stdout.write(await formatSpec(version, values.json));
+      return 0;
+    }
+    const versions = await listVersions(kfp, pipeline.pipeline_id);
+    if (values.json) {
+      json({ ...pipeline, versions: versions.map(withoutSpec) });
+      return 0;
+    }
+    const facts = [
+      `Pipeline "${pipeline.display_name ?? pipeline.name ?? ''}" (${pipeline.pipeline_id})`,
+      ...(pipeline.description ? [`  ${oneLine(pipeline.description)}`] : []),
+      `  Created  ${formatTime(pipeline.created_at)}`,
+      '',
+      ...formatTable(
+        ['VERSION ID', 'NAME', 'CREATED'],
+        versions.map((v) => [
+          v.pipeline_version_id,
+          v.display_name ?? v.name ?? '',
+          formatTime(v.created_at),
+        ]),
+      ),
+    ];
+    ctx.stdout.write(`${facts.join('\n')}\n`);
+    return 0;
+  }
+
+  throw usageError(
+    'pipeline',
+    action === undefined
+      ? 'Missing action: upload, list or get'
+      : `Unknown action "${action}"; use upload, list or get`,
+  );
+}
+
+/** The spec as the file it came from: YAML (platform spec as a second document) or JSON. */
+async function formatSpec(version: KfpPipelineVersion, asJson: boolean): Promise<string> {
+  const docs = fromRunSpec(version.pipeline_spec);
+  if (docs === undefined) {
+    throw new SkiffError(
+      'NOT_FOUND',
+      `Version ${version.pipeline_version_id} has no pipeline spec.`,
+    );
+  }
+  if (asJson) return `${JSON.stringify(version.pipeline_spec, null, 2)}\n`;
+  const { stringify } = await import('yaml');
+  const platform = docs.platformSpec !== undefined ? `---\n${stringify(docs.platformSpec)}` : '';
+  return `${stringify(docs.pipelineSpec)}${platform}`;
+}
+
+function withoutSpec(version: KfpPipelineVersion): Omit<KfpPipelineVersion, 'pipeline_spec'> {
+  const rest = { ...version };
+  delete rest.pipeline_spec;
+  return rest;
+}
+
+function oneLine(text: string | undefined): string {
+  const line = (text ?? '').replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { SkiffError } from '../../core/errors.js';
+import { findPipelineProblems, validatePipelineSpec } from './ir-validator.js';
+import { rootTask, twoStepPipeline, twoStepPipelineWith } from './testing/two-step-pipeline.js';
+
+function thrownBy(work: () => void): SkiffError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof SkiffError) return error;
+    throw error;
+  }
+  throw new Error('nothing was thrown');
+}
+
+describe('validatePipelineSpec', () => {
+  it('accepts a valid pipeline', () => {
+    expect(() => validatePipelineSpec(twoStepPipeline())).not.toThrow();
+  });
+
+  it('throws the first problem with its path, and lists them all in details', () => {
+    const pkg = twoStepPipelineWith((spec) => {
+      rootTask(spec, 'consume').dependentTasks = ['prep'];
+      rootTask(spec, 'produce').componentRef.name = 'comp-nope';
+    });
+    const error = thrownBy(() => validatePipelineSpec(pkg));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.message).toBe(
+      'root.dag.tasks.produce.componentRef.name: no component "comp-nope" in components (it has "comp-produce", "comp-consume") (and 1 more problem)',
+    );
+    expect(error.details.path).toBe('root.dag.tasks.produce.componentRef.name');
+    expect(error.details.problems).toEqual(findPipelineProblems(pkg));
+  });
+
+  it('caps the number of problems it reports', () => {
+    const pkg = twoStepPipelineWith((spec) => {
+      rootTask(spec, 'consume').dependentTasks = Array.from(
+        { length: 500 },
+        (_, index) => `t${index}`,
+      );
+    });
+    expect(findPipelineProblems(pkg)).toHaveLength(100);
+  });
+});

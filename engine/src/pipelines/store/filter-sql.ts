@@ -1,0 +1,70 @@
+import { invalidArgument } from '../../core/errors.js';
+import type { FilterOperation, FilterPredicate, FilterValue } from './list-filter.js';
+import { resolveField, type ListTable, type ResolvedField } from './list-table.js';
+
+export interface SqlCondition {
+  sql: string;
+  params: (string | number)[];
+}
+
+const COMPARATORS: Record<Exclude<FilterOperation, 'IN' | 'IS_SUBSTRING'>, string> = {
+  EQUALS: '=',
+  NOT_EQUALS: '!=',
+  GREATER_THAN: '>',
+  GREATER_THAN_EQUALS: '>=',
+  LESS_THAN: '<',
+  LESS_THAN_EQUALS: '<=',
+};
+
+/** Turns parsed predicates into WHERE conditions with bound parameters. */
+export function filterToSql(
+  predicates: readonly FilterPredicate[],
+  table: ListTable,
+): SqlCondition[] {
+  return predicates.map((predicate, index) => {
+    const parameter = `filter.predicates[${index}]`;
+    const field = resolveField(table, predicate.key, `${parameter}.key`);
+    const values = toValues(predicate.value, field, parameter);
+    const first = values[0] ?? '';
+    switch (predicate.operation) {
+      case 'IN':
+        if (values.length === 0) return { sql: '0', params: [] };
+        return {
+          sql: `${field.expression} IN (${values.map(() => '?').join(', ')})`,
+          params: values,
+        };
+      case 'IS_SUBSTRING':
+        return {
+          sql: `${field.expression} LIKE ? ESCAPE '\\'`,
+          params: [`%${first.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
+        };
+      default: {
+        const comparator = COMPARATORS[predicate.operation] as string | undefined;
+        if (!comparator)
+          throw invalidArgument(`${parameter}.operation`, 'is not a known operation');
+        return { sql: `${field.expression} ${comparator} ?`, params: [first] };
+      }
+    }
+  });
+}
+
+function toValues(value: FilterValue, field: ResolvedField, parameter: string): string[] {
+  const raw: (string | number)[] =
+    value.kind === 'strings' || value.kind === 'numbers' ? value.values : [value.value];
+  if (!Array.isArray(raw)) throw invalidArgument(parameter, 'has no value');
+  return raw.map((item) => (field.kind === 'time' ? toTime(item, parameter) : String(item)));
+}
+
+/** Timestamps compare as ISO strings; Unix seconds (KFP's storage) are accepted too. */
+function toTime(value: string | number, parameter: string): string {
+  const seconds =
+    typeof value === 'number' ? value : /^-?\d+$/.test(value) ? Number(value) : undefined;
+  const date = seconds === undefined ? new Date(value) : new Date(seconds * 1000);
+  if (Number.isNaN(date.getTime())) {
+    throw invalidArgument(
+      parameter,
+      `"${value}" is not a time; use RFC 3339 like 2024-05-01T12:00:00Z`,
+    );
+  }
+  return date.toISOString();
+}

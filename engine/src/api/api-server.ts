@@ -9,6 +9,7 @@ import { Auth } from './auth.js';
 import { sendError, sendJson } from './http-errors.js';
 import { checkRequestOrigin } from './request-guard.js';
 import { Router } from './router.js';
+import { cacheRoutes } from './routes/cache-routes.js';
 import { eventsRoute } from './routes/events-route.js';
 import { kfpRoutes } from './routes/kfp/index.js';
 import { loginRoute, loginTicketRoute, loginUrlFor, sendLoginPage } from './routes/login-routes.js';
@@ -56,6 +57,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ...systemRoutes(options.engine),
     ...settingsRoutes(options.engine),
     ...operationRoutes(options.engine),
+    ...cacheRoutes(options.engine),
     eventsRoute(options.engine),
     metricsRoute(metrics),
     loginRoute(auth),

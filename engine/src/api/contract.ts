@@ -147,6 +147,17 @@ export type EngineEventType = EngineEvent['type'];
 /** An event as delivered: durable events carry an id usable as Last-Event-ID. */
 export type DeliveredEvent = EngineEvent & { id?: number; time: string };
 
+export interface CacheEntry {
+  fingerprint: string;
+  taskId: string;
+  runId: string;
+  createdAt: string;
+}
+
+export interface CacheList {
+  entries: CacheEntry[];
+}
+
 /** Routes of /api/v1, for clients that want the paths in one place. */
 export const API_ROUTES = {
   health: '/api/v1/health',
@@ -158,4 +169,5 @@ export const API_ROUTES = {
   operationCancel: (id: string) => `/api/v1/operations/${encodeURIComponent(id)}/cancel`,
   events: '/api/v1/events',
   loginTickets: '/api/v1/login-tickets',
+  cache: '/api/v1/cache',
 } as const;

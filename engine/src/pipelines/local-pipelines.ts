@@ -6,6 +6,7 @@ import { limitConcurrency } from '../executors/concurrency-limited-executor.js';
 import type { ContainerExecutor, ExecutorKind } from '../executors/container-executor.js';
 import { createDockerExecutor } from '../executors/docker-executor.js';
 import { chooseExecutor } from '../executors/executor-selection.js';
+import { withCpuFallback } from '../executors/gpu-fallback-executor.js';
 import { resolveImage } from '../executors/image-map.js';
 import { createProcessExecutor } from '../executors/process-executor.js';
 import type { SkiffHome } from '../store/skiff-home.js';
@@ -26,23 +27,43 @@ export interface LocalPipelines {
 }
 
 /** The local pipeline engine: repositories, executors chosen from settings, the launcher. */
-export function createLocalPipelines(deps: EngineDeps, events: EventBus, home: SkiffHome): LocalPipelines {
+export function createLocalPipelines(
+  deps: EngineDeps,
+  events: EventBus,
+  home: SkiffHome,
+): LocalPipelines {
   const db = deps.store.db;
   const settings = (): Settings => deps.store.settings.get();
   const tasks = new TaskRepository(db);
   const artifacts = new ArtifactRepository(db);
-  const cache = new CacheRepository(db, (taskId) => tasks.get(taskId)?.runId, () => deps.clock.now());
+  const cache = new CacheRepository(
+    db,
+    (taskId) => tasks.get(taskId)?.runId,
+    () => deps.clock.now(),
+  );
   const executors = new Map<ExecutorKind, ContainerExecutor>();
   const executorFor = (kind: ExecutorKind): ContainerExecutor => {
     let executor = executors.get(kind);
     if (!executor) {
-      const raw = kind === 'docker' ? createDockerExecutor() : createProcessExecutor();
+      const raw =
+        kind === 'docker'
+          ? withCpuFallback(createDockerExecutor(), () =>
+              deps.docker.info().then(
+                (info) => info.runtimes.includes('nvidia'),
+                () => false,
+              ),
+            )
+          : createProcessExecutor();
       executor = limitConcurrency(raw, () => settings().pipelines.concurrency);
       executors.set(kind, executor);
     }
     return executor;
   };
-  const dockerAnswers = (): Promise<boolean> => deps.docker.info().then(() => true, () => false);
+  const dockerAnswers = (): Promise<boolean> =>
+    deps.docker.info().then(
+      () => true,
+      () => false,
+    );
   const launcher = new LocalRunLauncher({
     runs: new RunStateStore(db),
     tasks,
@@ -52,7 +73,8 @@ export function createLocalPipelines(deps: EngineDeps, events: EventBus, home: S
     clock: deps.clock,
     ids: deps.ids,
     logger: deps.logger.child({ component: 'pipelines' }),
-    executor: async () => executorFor(await chooseExecutor(settings().pipelines.executor, dockerAnswers)),
+    executor: async () =>
+      executorFor(await chooseExecutor(settings().pipelines.executor, dockerAnswers)),
     resolveImage: (image) => resolveImage(image, settings().images.map),
     artifactsDir: home.artifacts,
     logsDir: `${home.logs}/runs`,

@@ -7,9 +7,14 @@ import type { CliContext } from '../cli-context.js';
 import { CLIENT_OPTIONS, CLIENT_OPTIONS_HELP, engineLocation } from '../client-options.js';
 import { connectKfp } from '../kfp-connect.js';
 import { collectPages, findPipeline, latestVersion, listVersions } from '../kfp-lookup.js';
-import { fromRunSpec } from '../kfp-package.js';
+import {
+  formatPipelineDetails,
+  formatPipelineTable,
+  formatSpec,
+  formatUpload,
+  withoutSpec,
+} from '../kfp-pipeline-report.js';
 import type { KfpPipeline, KfpPipelineVersion } from '../kfp-types.js';
-import { formatTable, formatTime } from '../run-table.js';
 
 export const help = `Usage: skiff pipeline upload FILE [--name NAME] [--description TEXT] [--pipeline ID|NAME] [--json]
        skiff pipeline list [--json]
@@ -107,12 +112,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       json({ pipeline, version: withoutSpec(version) });
       return 0;
     }
-    ctx.stdout.write(
-      `${values.pipeline !== undefined ? 'Added a version to' : 'Uploaded'} pipeline "${pipeline.display_name ?? pipeline.name ?? ''}".\n` +
-        `  Pipeline ID  ${pipeline.pipeline_id}\n` +
-        `  Version ID   ${version.pipeline_version_id}${version.display_name ? ` (${version.display_name})` : ''}\n` +
-        `Run it with \`skiff run create ${pipeline.pipeline_id}\`.\n`,
-    );
+    ctx.stdout.write(formatUpload(pipeline, version, values.pipeline !== undefined));
     return 0;
   }
 
@@ -127,19 +127,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       return { items: page.pipelines ?? [], next: page.next_page_token };
     });
     if (values.json) json(pipelines);
-    else if (pipelines.length === 0) {
-      ctx.stdout.write('No pipelines yet. Upload one with `skiff pipeline upload FILE`.\n');
-    } else {
-      const rows = pipelines.map((p) => [
-        p.pipeline_id,
-        p.display_name ?? p.name ?? '',
-        formatTime(p.created_at),
-        oneLine(p.description),
-      ]);
-      ctx.stdout.write(
-        `${formatTable(['ID', 'NAME', 'CREATED', 'DESCRIPTION'], rows).join('\n')}\n`,
-      );
-    }
+    else ctx.stdout.write(formatPipelineTable(pipelines));
     return 0;
   }
 
@@ -157,21 +145,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       json({ ...pipeline, versions: versions.map(withoutSpec) });
       return 0;
     }
-    const facts = [
-      `Pipeline "${pipeline.display_name ?? pipeline.name ?? ''}" (${pipeline.pipeline_id})`,
-      ...(pipeline.description ? [`  ${oneLine(pipeline.description)}`] : []),
-      `  Created  ${formatTime(pipeline.created_at)}`,
-      '',
-      ...formatTable(
-        ['VERSION ID', 'NAME', 'CREATED'],
-        versions.map((v) => [
-          v.pipeline_version_id,
-          v.display_name ?? v.name ?? '',
-          formatTime(v.created_at),
-        ]),
-      ),
-    ];
-    ctx.stdout.write(`${facts.join('\n')}\n`);
+    ctx.stdout.write(formatPipelineDetails(pipeline, versions));
     return 0;
   }
 
@@ -181,30 +155,4 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       ? 'Missing action: upload, list or get'
       : `Unknown action "${action}"; use upload, list or get`,
   );
-}
-
-/** The spec as the file it came from: YAML (platform spec as a second document) or JSON. */
-async function formatSpec(version: KfpPipelineVersion, asJson: boolean): Promise<string> {
-  const docs = fromRunSpec(version.pipeline_spec);
-  if (docs === undefined) {
-    throw new SkiffError(
-      'NOT_FOUND',
-      `Version ${version.pipeline_version_id} has no pipeline spec.`,
-    );
-  }
-  if (asJson) return `${JSON.stringify(version.pipeline_spec, null, 2)}\n`;
-  const { stringify } = await import('yaml');
-  const platform = docs.platformSpec !== undefined ? `---\n${stringify(docs.platformSpec)}` : '';
-  return `${stringify(docs.pipelineSpec)}${platform}`;
-}
-
-function withoutSpec(version: KfpPipelineVersion): Omit<KfpPipelineVersion, 'pipeline_spec'> {
-  const rest = { ...version };
-  delete rest.pipeline_spec;
-  return rest;
-}
-
-function oneLine(text: string | undefined): string {
-  const line = (text ?? '').replace(/\s+/g, ' ').trim();
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }

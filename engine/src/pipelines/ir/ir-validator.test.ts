@@ -41,4 +41,21 @@ describe('validatePipelineSpec', () => {
     });
     expect(findPipelineProblems(pkg)).toHaveLength(100);
   });
+
+  it('stays fast on a large spec where every task is wrong', () => {
+    const pkg = twoStepPipelineWith((spec) => {
+      const tasks = spec.root.dag?.tasks ?? {};
+      for (let index = 0; index < 20_000; index++) {
+        tasks[`t${index}`] = {
+          taskInfo: { name: `t${index}` },
+          componentRef: { name: 'comp-consume' },
+          dependentTasks: [`missing${index}`],
+          inputs: { parameters: { nope: { componentInputParameter: 'absent' } } },
+        };
+      }
+    });
+    const started = performance.now();
+    expect(findPipelineProblems(pkg)).toHaveLength(100);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
 });

@@ -28,6 +28,18 @@ const PIPELINE_FILE = /\.(ya?ml|json)$/i;
 
 export function unpackPipelineFile(data: Uint8Array, fileName: string): PipelineFile {
   if (data.byteLength > MAX_PIPELINE_BYTES) throw tooLarge(fileName);
+  try {
+    return unpack(data, fileName);
+  } catch (error) {
+    // The archive readers describe the damage; the message names the upload.
+    const { archive, damage } = error instanceof SkiffError ? error.details : {};
+    if (typeof archive !== 'string' || typeof damage !== 'string') throw error;
+    const message = `The ${archive} archive "${fileName}" is corrupt or unsupported: ${damage}.`;
+    throw new SkiffError('INVALID_ARGUMENT', message, {}, { cause: error });
+  }
+}
+
+function unpack(data: Uint8Array, fileName: string): PipelineFile {
   const format = detectPackageFormat(data);
   switch (format.kind) {
     case 'zip':

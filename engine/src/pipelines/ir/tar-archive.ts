@@ -82,5 +82,6 @@ function corrupt(reason: string): SkiffError {
   return new SkiffError(
     'INVALID_ARGUMENT',
     `The tar archive is corrupt or unsupported: ${reason}.`,
+    { archive: 'tar', damage: reason },
   );
 }

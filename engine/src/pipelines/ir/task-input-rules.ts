@@ -1,8 +1,8 @@
 /**
- * Rules for what each task passes to the component it runs: every input has one source;
+ * Rules for each input a task passes to the component it runs: it has one source;
  * `componentInputParameter`/`componentInputArtifact` name an input of the enclosing
- * component; names match the callee's inputDefinitions, required inputs are given, and
- * types agree where both ends declare one (constants and defaults included).
+ * component; its name is one the callee declares; and its type (or its constant's) agrees
+ * with the declared one. Inputs left out are required-input-rules.ts's concern.
  */
 import { artifactTypeAccepts, constantProblem, parameterTypeAccepts } from './parameter-types.js';
 import type {

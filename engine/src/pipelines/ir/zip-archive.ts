@@ -181,5 +181,6 @@ function corrupt(reason: string): SkiffError {
   return new SkiffError(
     'INVALID_ARGUMENT',
     `The zip archive is corrupt or unsupported: ${reason}.`,
+    { archive: 'zip', damage: reason },
   );
 }

@@ -1,6 +1,8 @@
 /**
- * A cache hit is only usable while the files it points at exist: a run deleted since
- * then took its artifacts with it, and the task must run again.
+ * A cache hit is only usable while the outputs it points at exist: a run deleted since
+ * then took its artifacts with it, and the task must run again. The check is on each
+ * artifact's task folder, because metadata-only artifacts (Metrics written with
+ * `log_metric`) never create a file of their own.
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +16,7 @@ export async function reusableCacheEntry(
   if (entry === undefined) return undefined;
   const uris = Object.values(entry.outputs.artifacts).flatMap((list) => list.map((a) => a.uri));
   const present = await Promise.all(
-    uris.map(async (uri) => !path.isAbsolute(uri) || (await exists(uri))),
+    uris.map(async (uri) => !path.isAbsolute(uri) || (await exists(path.dirname(uri)))),
   );
   return present.every(Boolean) ? entry : undefined;
 }

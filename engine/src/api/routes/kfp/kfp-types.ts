@@ -80,6 +80,7 @@ export interface KfpTaskDetail {
   input_parameters: Record<string, ProtoValue>;
   /** Skiff extension: the task's output parameter values. */
   output_parameters: Record<string, ProtoValue>;
+  cached?: boolean;
 }
 
 export interface KfpRun {

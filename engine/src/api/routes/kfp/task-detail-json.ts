@@ -47,6 +47,8 @@ function taskDetailJson(
   if (task.error) detail.error = rpcStatus(task.error);
   if (task.parentTaskId) detail.parent_task_id = task.parentTaskId;
   if (task.containerId) detail.executor_detail = { main_job: task.containerId };
+  // Skiff extension, like input_parameters: KFP clients ignore fields they don't know.
+  if (task.cached) detail.cached = true;
   return detail;
 }
 

@@ -89,7 +89,7 @@ export async function launchEngine(options: LaunchOptions = {}): Promise<Launche
       logger,
     },
   );
-  engine.start();
+  await engine.start();
   let server;
   try {
     server = await startApiServer({

@@ -1,7 +1,7 @@
 /**
  * Small component functions written for Skiff's tests, each with the executor input it
- * needs. Both the executor test (Skiff's runtime alone) and the peer test (Skiff's vs the
- * real `kfp` executor) run them.
+ * needs. Both the executor-*.test.ts files (Skiff's runtime alone) and the peer test
+ * (Skiff's vs the real `kfp` executor) run them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -71,12 +71,16 @@ function runDriver(args: string[], env: NodeJS.ProcessEnv): Promise<DriverResult
 
 describe.skipIf(!peers)('kfp.Client drives the engine', () => {
   const work = mkdtempSync(join(tmpdir(), 'skiff-kfp-client-'));
-  let peer: PeerEngine;
+  let started: PeerEngine | undefined;
   let summary: Summary;
+  const peer = (): PeerEngine => {
+    if (!started) throw new Error('the engine did not start');
+    return started;
+  };
 
   const api = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${peer.engine.url}/apis/v2beta1${path}`, {
-      headers: { authorization: `Bearer ${peer.token}` },
+    const res = await fetch(`${peer().engine.url}/apis/v2beta1${path}`, {
+      headers: { authorization: `Bearer ${peer().token}` },
     });
     expect(res.status, path).toBe(200);
     return (await res.json()) as T;
@@ -89,12 +93,12 @@ describe.skipIf(!peers)('kfp.Client drives the engine', () => {
 
   beforeAll(async () => {
     const { typed_params: pipelineFile = '' } = compileTestPipelines(['typed_params'], join(work, 'compiled'));
-    peer = await startPeerEngine('process', 'skiff-kfp-client-engine-');
+    const { engine, token } = (started = await startPeerEngine('process', 'skiff-kfp-client-engine-'));
     // kfp.Client reads ~/.config/kfp/context.json; give it an empty home of its own.
     const home = join(work, 'home');
     mkdirSync(home);
     const result = await runDriver(
-      ['--host', peer.engine.url, '--token', peer.token, '--pipeline-file', pipelineFile,
+      ['--host', engine.url, '--token', token, '--pipeline-file', pipelineFile,
         '--params-json', JSON.stringify(PARAMS), '--timeout', '300'],
       { ...process.env, HOME: home, PYTHONDONTWRITEBYTECODE: '1' },
     );
@@ -104,9 +108,9 @@ describe.skipIf(!peers)('kfp.Client drives the engine', () => {
   }, 400_000);
 
   afterAll(async () => {
-    await peer?.engine.stop();
+    await started?.engine.stop();
     rmSync(work, { recursive: true, force: true });
-    if (peer) rmSync(peer.home, { recursive: true, force: true });
+    if (started) rmSync(started.home, { recursive: true, force: true });
   });
 
   it('connects with the engine token and reads a single-user healthz', () => {
@@ -159,7 +163,7 @@ describe.skipIf(!peers)('kfp.Client drives the engine', () => {
 
   it('shows the outputs the tasks wrote: the parameters in the engine, the Metrics artifact in the API', () => {
     for (const r of summary.runs) {
-      const tasks = peer.engine.engine.pipelines.tasks.listByRun(r.run_id);
+      const tasks = peer().engine.engine.pipelines.tasks.listByRun(r.run_id);
       const combine = tasks.find((t) => t.displayName === 'combine');
       expect(combine?.outputs.parameters, r.via).toEqual({ total: 11, tag: 'client-1-on', doubled: 4 });
       const report = tasks.find((t) => t.displayName === 'report');

@@ -38,6 +38,8 @@ def plain(model: Any) -> Any:
     """A kfp_server_api model (or list of them) as JSON-ready data."""
     if isinstance(model, list):
         return [plain(m) for m in model]
+    if isinstance(model, dict):
+        return {key: plain(value) for key, value in model.items()}
     data = model.to_dict() if hasattr(model, 'to_dict') else model
     return json.loads(json.dumps(data, default=_json_default))
 

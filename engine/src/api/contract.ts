@@ -136,7 +136,10 @@ export interface RunStateChange {
 export type EngineEvent =
   | { type: 'run.updated'; data: RunStateChange }
   | { type: 'task.updated'; data: TaskRecord }
-  | { type: 'task.log'; data: { runId: string; taskId: string; line: string; stream: 'stdout' | 'stderr' } }
+  | {
+      type: 'task.log';
+      data: { runId: string; taskId: string; line: string; stream: 'stdout' | 'stderr' };
+    }
   | { type: 'operation.updated'; data: Operation }
   | { type: 'operation.log'; data: { id: string; line: string } }
   | { type: 'settings.changed'; data: Settings }

@@ -23,7 +23,7 @@ export interface Engine {
   settings(): Settings;
   updateSettings(patch: unknown): Promise<Settings>;
   /** Recovers what a crash left behind. Call once before serving. */
-  start(): void;
+  start(): Promise<void>;
   /** Cancels running work, waits for its containers to stop, and closes the store. */
   stop(): Promise<void>;
 }
@@ -61,12 +61,12 @@ export function createEngine(config: EngineConfig, deps: EngineDeps): Engine {
       events.publish({ type: 'settings.changed', data: settings });
       return settings;
     },
-    start() {
+    async start() {
       const interrupted = operations.recoverInterrupted();
       if (interrupted > 0) {
         deps.logger.log('warn', `Marked ${interrupted} interrupted operation(s) as failed`);
       }
-      const runs = pipelines.launcher.recoverInterrupted();
+      const runs = await pipelines.launcher.recoverInterrupted();
       if (runs > 0) deps.logger.log('warn', `Marked ${runs} interrupted run(s) as failed`);
     },
     async stop() {

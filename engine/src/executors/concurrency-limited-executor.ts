@@ -1,10 +1,18 @@
-import type { ContainerExecutor, ContainerRunResult, ContainerRunSpec, RunHooks } from './container-executor.js';
+import type {
+  ContainerExecutor,
+  ContainerRunResult,
+  ContainerRunSpec,
+  RunHooks,
+} from './container-executor.js';
 
 /**
  * Caps how many containers or processes run at once across every run (Settings →
  * pipelines.concurrency). The limit is read on each start, so a change applies at once.
  */
-export function limitConcurrency(executor: ContainerExecutor, limit: () => number): ContainerExecutor {
+export function limitConcurrency(
+  executor: ContainerExecutor,
+  limit: () => number,
+): ContainerExecutor {
   let active = 0;
   const waiting: (() => void)[] = [];
   const release = (): void => {

@@ -8,6 +8,7 @@ import { createDockerExecutor } from '../executors/docker-executor.js';
 import { chooseExecutor } from '../executors/executor-selection.js';
 import { withCpuFallback } from '../executors/gpu-fallback-executor.js';
 import { resolveImage } from '../executors/image-map.js';
+import { stopLeftoverTask } from '../executors/leftover-task-stopper.js';
 import { createProcessExecutor } from '../executors/process-executor.js';
 import type { SkiffHome } from '../store/skiff-home.js';
 import { ArtifactRepository } from './runs/artifact-repository.js';
@@ -79,6 +80,7 @@ export function createLocalPipelines(
     artifactsDir: home.artifacts,
     logsDir: `${home.logs}/runs`,
     pythonRuntimeDir: PYTHON_RUNTIME_DIR,
+    stopLeftover: stopLeftoverTask,
   });
   return { launcher, tasks, artifacts, cache };
 }

@@ -26,7 +26,8 @@ export function cacheRoutes(engine: Engine): Route[] {
     {
       method: 'DELETE',
       path: '/api/v1/cache/:fingerprint',
-      handler: ({ params, res }) => sendJson(res, 200, { purged: cache.purge(params.fingerprint ?? '') }),
+      handler: ({ params, res }) =>
+        sendJson(res, 200, { purged: cache.purge(params.fingerprint ?? '') }),
     },
   ];
 }

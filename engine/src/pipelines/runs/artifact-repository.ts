@@ -29,13 +29,16 @@ export class ArtifactRepository {
   readonly #consumers;
 
   constructor(db: SqliteDatabase) {
-    this.#insert = db.prepare(`INSERT OR REPLACE INTO artifacts (artifact_id, run_id, producer_task_id, output_key,
+    this.#insert =
+      db.prepare(`INSERT OR REPLACE INTO artifacts (artifact_id, run_id, producer_task_id, output_key,
       schema_title, uri, size_bytes, metadata, created_at) VALUES (@artifact_id, @run_id, @producer_task_id,
       @output_key, @schema_title, @uri, @size_bytes, @metadata, @created_at)`);
     this.#consume = db.prepare(
       'INSERT OR IGNORE INTO artifact_consumers (artifact_id, task_id, input_key) VALUES (?, ?, ?)',
     );
-    this.#byRun = db.prepare<[string], ArtifactRow>('SELECT * FROM artifacts WHERE run_id = ? ORDER BY created_at, rowid');
+    this.#byRun = db.prepare<[string], ArtifactRow>(
+      'SELECT * FROM artifacts WHERE run_id = ? ORDER BY created_at, rowid',
+    );
     this.#consumers = db.prepare<[string], { task_id: string; input_key: string }>(
       'SELECT task_id, input_key FROM artifact_consumers WHERE artifact_id = ?',
     );
@@ -50,7 +53,11 @@ export class ArtifactRepository {
       schema_title: artifact.type.schemaTitle ?? 'system.Artifact',
       uri: artifact.uri,
       size_bytes: artifact.sizeBytes ?? null,
-      metadata: JSON.stringify({ name: artifact.name, type: artifact.type, metadata: artifact.metadata }),
+      metadata: JSON.stringify({
+        name: artifact.name,
+        type: artifact.type,
+        metadata: artifact.metadata,
+      }),
       created_at: artifact.createdAt,
     });
   }
@@ -77,6 +84,8 @@ export class ArtifactRepository {
   }
 
   consumersOf(artifactId: string): { taskId: string; inputKey: string }[] {
-    return this.#consumers.all(artifactId).map((r) => ({ taskId: r.task_id, inputKey: r.input_key }));
+    return this.#consumers
+      .all(artifactId)
+      .map((r) => ({ taskId: r.task_id, inputKey: r.input_key }));
   }
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { EventBus } from '../../core/event-bus.js';
 import { SkiffError, toSkiffError } from '../../core/errors.js';
 import type { Clock, IdGenerator, Logger } from '../../core/ports.js';
-import type { ContainerExecutor } from '../../executors/container-executor.js';
+import type { ContainerExecutor, ExecutorKind } from '../../executors/container-executor.js';
 import type { RunOutcome, RuntimeState, TaskCache, TaskRecord } from '../scheduler/run-model.js';
 import { runPipeline } from '../scheduler/run-pipeline.js';
 import type { ArtifactRepository } from './artifact-repository.js';
@@ -26,13 +26,19 @@ export interface LocalRunLauncherDeps {
   artifactsDir: string;
   logsDir: string;
   pythonRuntimeDir: string;
+  /** Stops a task's container or process left running by a crashed engine. */
+  stopLeftover: (executor: ExecutorKind, id: string) => Promise<void>;
 }
 
-const INTERRUPTED = 'The engine stopped while this run was in progress; start it again or retry it.';
+const INTERRUPTED =
+  'The engine stopped while this run was in progress; start it again or retry it.';
 
 /** Runs stored runs on this machine with the DAG scheduler, one AbortController each. */
 export class LocalRunLauncher implements RunLauncher {
-  readonly #active = new Map<string, { controller: AbortController; done: Promise<RunOutcome | undefined> }>();
+  readonly #active = new Map<
+    string,
+    { controller: AbortController; done: Promise<RunOutcome | undefined> }
+  >();
 
   constructor(private readonly deps: LocalRunLauncherDeps) {}
 
@@ -43,7 +49,10 @@ export class LocalRunLauncher implements RunLauncher {
   retry(runId: string): void {
     const run = this.deps.runs.load(runId);
     if (run.state !== 'FAILED' && run.state !== 'CANCELED') {
-      throw new SkiffError('FAILED_PRECONDITION', `Run "${runId}" is ${run.state}; only FAILED or CANCELED runs can be retried.`);
+      throw new SkiffError(
+        'FAILED_PRECONDITION',
+        `Run "${runId}" is ${run.state}; only FAILED or CANCELED runs can be retried.`,
+      );
     }
     const previous = this.deps.tasks.listByRun(runId);
     this.deps.runs.transaction(() => {
@@ -73,15 +82,29 @@ export class LocalRunLauncher implements RunLauncher {
   }
 
   /** At start: runs a crash left unfinished are failed with the reason, and so are their tasks. */
-  recoverInterrupted(): number {
-    const unfinished = this.deps.runs.listUnfinished().filter((id) => !this.#active.has(id));
-    for (const runId of unfinished) {
+  /**
+   * At start: runs a crash left unfinished are failed with the reason, and so are their
+   * tasks; containers and processes those tasks left running are stopped.
+   */
+  async recoverInterrupted(): Promise<number> {
+    const unfinished = this.deps.runs
+      .listUnfinished()
+      .filter(({ runId }) => !this.#active.has(runId));
+    for (const { runId, executor } of unfinished) {
       for (const task of this.deps.tasks.listByRun(runId)) {
-        if (task.state === 'RUNNING' || task.state === 'PENDING') {
-          this.deps.tasks.save({ ...task, state: 'FAILED', error: { code: 'UNAVAILABLE', message: INTERRUPTED }, finishedAt: this.#now() });
-        }
+        if (task.state !== 'RUNNING' && task.state !== 'PENDING') continue;
+        if (executor && task.containerId) await this.deps.stopLeftover(executor, task.containerId);
+        this.deps.tasks.save({
+          ...task,
+          state: 'FAILED',
+          error: { code: 'UNAVAILABLE', message: INTERRUPTED },
+          finishedAt: this.#now(),
+        });
       }
-      this.#setState(runId, 'FAILED', { error: { code: 'UNAVAILABLE', message: INTERRUPTED }, finishedAt: this.#now() });
+      this.#setState(runId, 'FAILED', {
+        error: { code: 'UNAVAILABLE', message: INTERRUPTED },
+        finishedAt: this.#now(),
+      });
     }
     return unfinished.length;
   }
@@ -95,13 +118,20 @@ export class LocalRunLauncher implements RunLauncher {
   }
 
   #launch(runId: string, resumeFrom: TaskRecord[] | undefined): void {
-    if (this.#active.has(runId)) throw new SkiffError('FAILED_PRECONDITION', `Run "${runId}" is already running.`);
+    if (this.#active.has(runId))
+      throw new SkiffError('FAILED_PRECONDITION', `Run "${runId}" is already running.`);
     const controller = new AbortController();
-    const done = this.#execute(runId, resumeFrom, controller.signal).finally(() => this.#active.delete(runId));
+    const done = this.#execute(runId, resumeFrom, controller.signal).finally(() =>
+      this.#active.delete(runId),
+    );
     this.#active.set(runId, { controller, done });
   }
 
-  async #execute(runId: string, resumeFrom: TaskRecord[] | undefined, signal: AbortSignal): Promise<RunOutcome | undefined> {
+  async #execute(
+    runId: string,
+    resumeFrom: TaskRecord[] | undefined,
+    signal: AbortSignal,
+  ): Promise<RunOutcome | undefined> {
     try {
       const run = this.deps.runs.load(runId);
       const executor = await this.deps.executor();
@@ -123,7 +153,14 @@ export class LocalRunLauncher implements RunLauncher {
           executor,
           resolveImage: this.deps.resolveImage,
           cache: this.deps.cache,
-          recorder: createRunRecorder({ runId, tasks: this.deps.tasks, artifacts: this.deps.artifacts, events: this.deps.events, logsDir: this.deps.logsDir, now: () => this.deps.clock.now() }),
+          recorder: createRunRecorder({
+            runId,
+            tasks: this.deps.tasks,
+            artifacts: this.deps.artifacts,
+            events: this.deps.events,
+            logsDir: this.deps.logsDir,
+            now: () => this.deps.clock.now(),
+          }),
           clock: this.deps.clock,
           ids: this.deps.ids,
           logger: this.deps.logger.child({ runId }),
@@ -131,20 +168,35 @@ export class LocalRunLauncher implements RunLauncher {
         },
         signal,
       );
-      this.#setState(runId, outcome.state, { ...(outcome.error ? { error: outcome.error } : {}), finishedAt: this.#now() });
+      this.#setState(runId, outcome.state, {
+        ...(outcome.error ? { error: outcome.error } : {}),
+        finishedAt: this.#now(),
+      });
       return outcome;
     } catch (error) {
       const failure = toSkiffError(error);
       const state: RuntimeState = failure.code === 'CANCELLED' ? 'CANCELED' : 'FAILED';
       this.deps.logger.log('warn', `Run ${runId} ended: ${failure.message}`);
-      this.#setState(runId, state, { error: { code: failure.code, message: failure.message }, finishedAt: this.#now() });
+      this.#setState(runId, state, {
+        error: { code: failure.code, message: failure.message },
+        finishedAt: this.#now(),
+      });
       return undefined;
     }
   }
 
-  #setState(runId: string, state: RuntimeState, changes: Parameters<RunStateStore['setState']>[2] = {}): void {
+  #setState(
+    runId: string,
+    state: RuntimeState,
+    changes: Parameters<RunStateStore['setState']>[2] = {},
+  ): void {
     this.deps.runs.setState(runId, state, changes);
-    const data = { runId, state, ...(changes.error ? { error: changes.error } : {}), ...(changes.finishedAt ? { finishedAt: changes.finishedAt } : {}) };
+    const data = {
+      runId,
+      state,
+      ...(changes.error ? { error: changes.error } : {}),
+      ...(changes.finishedAt ? { finishedAt: changes.finishedAt } : {}),
+    };
     this.deps.events.publish({ type: 'run.updated', data });
   }
 

@@ -28,10 +28,17 @@ export function createRunRecorder(deps: {
     taskUpdated: save,
     taskLog(taskId, line, stream) {
       appendFileSync(join(logDir, `${taskId}.log`), `${line}\n`);
-      deps.events.publish({ type: 'task.log', data: { runId: deps.runId, taskId, line, stream } }, { durable: false });
+      deps.events.publish(
+        { type: 'task.log', data: { runId: deps.runId, taskId, line, stream } },
+        { durable: false },
+      );
     },
     artifactProduced(artifact) {
-      deps.artifacts.produced({ ...artifact, createdAt: deps.now().toISOString(), ...sizeOf(artifact.uri) });
+      deps.artifacts.produced({
+        ...artifact,
+        createdAt: deps.now().toISOString(),
+        ...sizeOf(artifact.uri),
+      });
     },
     artifactConsumed(artifactId, taskId, inputKey) {
       deps.artifacts.consumed(artifactId, taskId, inputKey);

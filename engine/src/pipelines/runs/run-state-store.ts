@@ -1,6 +1,7 @@
 import { SkiffError, notFound } from '../../core/errors.js';
 import type { SqliteDatabase } from '../../store/database.js';
 import type { PipelineSpec, PlatformSpec, ProtoValue } from '../ir/pipeline-spec.js';
+import type { ExecutorKind } from '../../executors/container-executor.js';
 import type { RuntimeState } from '../scheduler/run-model.js';
 
 /** What the launcher needs of a stored run to execute it. */
@@ -38,12 +39,14 @@ export class RunStateStore {
     this.#load = db.prepare<[string], RunRow>(
       'SELECT run_id, display_name, pipeline_spec, platform_spec, runtime_config, cache_enabled, state, created_at FROM runs WHERE run_id = ?',
     );
-    this.#state = db.prepare<[RuntimeState, string | null, string | null, string | null, string | null, string]>(
+    this.#state = db.prepare<
+      [RuntimeState, string | null, string | null, string | null, string | null, string]
+    >(
       `UPDATE runs SET state = ?, error = ?, executor = COALESCE(?, executor),
        started_at = COALESCE(?, started_at), finished_at = ? WHERE run_id = ?`,
     );
-    this.#unfinished = db.prepare<[], { run_id: string }>(
-      `SELECT run_id FROM runs WHERE state IN (${UNFINISHED.map((state) => `'${state}'`).join(', ')})`,
+    this.#unfinished = db.prepare<[], { run_id: string; executor: string | null }>(
+      `SELECT run_id, executor FROM runs WHERE state IN (${UNFINISHED.map((state) => `'${state}'`).join(', ')})`,
     );
   }
 
@@ -51,7 +54,9 @@ export class RunStateStore {
     const row = this.#load.get(runId);
     if (!row) throw notFound('Run', runId);
     const spec = unwrapSpec(JSON.parse(row.pipeline_spec) as unknown, runId);
-    const config = JSON.parse(row.runtime_config || '{}') as { parameters?: Record<string, ProtoValue> };
+    const config = JSON.parse(row.runtime_config || '{}') as {
+      parameters?: Record<string, ProtoValue>;
+    };
     const run: ExecutableRun = {
       runId: row.run_id,
       displayName: row.display_name,
@@ -61,7 +66,9 @@ export class RunStateStore {
       state: row.state,
       createdAt: row.created_at,
     };
-    const platform = row.platform_spec ? (JSON.parse(row.platform_spec) as PlatformSpec) : spec.platformSpec;
+    const platform = row.platform_spec
+      ? (JSON.parse(row.platform_spec) as PlatformSpec)
+      : spec.platformSpec;
     if (platform) run.platformSpec = platform;
     return run;
   }
@@ -69,7 +76,12 @@ export class RunStateStore {
   setState(
     runId: string,
     state: RuntimeState,
-    changes: { error?: { code: string; message: string }; executor?: string; startedAt?: string; finishedAt?: string } = {},
+    changes: {
+      error?: { code: string; message: string };
+      executor?: string;
+      startedAt?: string;
+      finishedAt?: string;
+    } = {},
   ): void {
     this.#state.run(
       state,
@@ -81,8 +93,15 @@ export class RunStateStore {
     );
   }
 
-  listUnfinished(): string[] {
-    return this.#unfinished.all().map((r) => r.run_id);
+  /** Runs a crash left unfinished, with the executor they were running on. */
+  listUnfinished(): { runId: string; executor?: ExecutorKind }[] {
+    return this.#unfinished
+      .all()
+      .map((r) =>
+        r.executor === 'docker' || r.executor === 'process'
+          ? { runId: r.run_id, executor: r.executor }
+          : { runId: r.run_id },
+      );
   }
 
   transaction<T>(work: () => T): T {
@@ -91,13 +110,18 @@ export class RunStateStore {
 }
 
 /** Runs store the spec as a PipelineSpec object, or KFP's `{pipeline_spec, platform_spec}` struct. */
-function unwrapSpec(value: unknown, runId: string): { pipelineSpec: PipelineSpec; platformSpec?: PlatformSpec } {
+function unwrapSpec(
+  value: unknown,
+  runId: string,
+): { pipelineSpec: PipelineSpec; platformSpec?: PlatformSpec } {
   if (typeof value !== 'object' || value === null) {
     throw new SkiffError('INTERNAL', `Run "${runId}" has no pipeline spec stored.`);
   }
   if ('pipeline_spec' in value) {
     const struct = value as { pipeline_spec: PipelineSpec; platform_spec?: PlatformSpec };
-    return struct.platform_spec ? { pipelineSpec: struct.pipeline_spec, platformSpec: struct.platform_spec } : { pipelineSpec: struct.pipeline_spec };
+    return struct.platform_spec
+      ? { pipelineSpec: struct.pipeline_spec, platformSpec: struct.platform_spec }
+      : { pipelineSpec: struct.pipeline_spec };
   }
   return { pipelineSpec: value as PipelineSpec };
 }

@@ -43,7 +43,9 @@ describe.skipIf(!corpusAvailable)('exit handlers on corpus pipelines', () => {
       user_input: 'Hello World!',
       status: {
         state: 'FAILED',
-        pipelineJobResourceName: expect.stringMatching(/^pipeline-with-task-final-status-/) as string,
+        pipelineJobResourceName: expect.stringMatching(
+          /^pipeline-with-task-final-status-/,
+        ) as string,
         pipelineTaskName: 'exit-handler-1',
         error: {
           code: 9,

@@ -25,7 +25,9 @@ import { havePeerVenv, havePythonMlImage } from './support.js';
 
 const peers = havePeerVenv();
 const executors = peers
-  ? (['process', 'docker'] as const).filter((k) => k === 'process' || (hasDocker() && havePythonMlImage()))
+  ? (['process', 'docker'] as const).filter(
+      (k) => k === 'process' || (hasDocker() && havePythonMlImage()),
+    )
   : [];
 
 interface RunCase {
@@ -36,13 +38,21 @@ interface RunCase {
   check(run: FinishedRun): void;
 }
 
-const out = (run: FinishedRun, task: string): Record<string, ProtoValue> => run.task(task).outputs.parameters;
+const out = (run: FinishedRun, task: string): Record<string, ProtoValue> =>
+  run.task(task).outputs.parameters;
 
 const CASES: RunCase[] = [
   {
     title: 'typed parameters flow into a NamedTuple and Metrics',
     pipeline: 'typed_params',
-    parameters: { x: 4, factor: 2.5, label: 't', flags: ['a', 'b', 'c'], opts: { bonus: 2 }, enabled: true },
+    parameters: {
+      x: 4,
+      factor: 2.5,
+      label: 't',
+      flags: ['a', 'b', 'c'],
+      opts: { bonus: 2 },
+      enabled: true,
+    },
     state: 'SUCCEEDED',
     check(run) {
       expect(out(run, 'combine')).toEqual({ total: 12, tag: 't-3-on', doubled: 8 });
@@ -69,9 +79,16 @@ const CASES: RunCase[] = [
       const [data] = run.task('make-rows').outputs.artifacts.data ?? [];
       expect(data?.type.schemaTitle).toBe('system.Dataset');
       expect(data?.metadata).toMatchObject({ rows: 5, format: 'csv' });
-      expect(readFileSync(data?.uri ?? '', 'utf8').trim().split('\n')).toHaveLength(6);
+      expect(
+        readFileSync(data?.uri ?? '', 'utf8')
+          .trim()
+          .split('\n'),
+      ).toHaveLength(6);
       expect(out(run, 'summarize')).toEqual({ Output: 55 });
-      expect(run.task('summarize').outputs.artifacts.metrics?.[0]?.metadata).toMatchObject({ rows: 5, sum: 55 });
+      expect(run.task('summarize').outputs.artifacts.metrics?.[0]?.metadata).toMatchObject({
+        rows: 5,
+        sum: 55,
+      });
     },
   },
   ...(
@@ -80,21 +97,21 @@ const CASES: RunCase[] = [
       [95, 'promote'],
       [10, 'reject'],
     ] as const
-  ).map(
-    ([score, taken]): RunCase => ({
-      title: `score ${score} takes the "${taken}" branch and dsl.OneOf passes its output on`,
-      pipeline: 'branches',
-      parameters: { score },
-      state: 'SUCCEEDED',
-      check(run) {
-        expect(out(run, taken)).toEqual({ Output: taken });
-        for (const other of ['promote', 'review', 'reject'].filter((b) => b !== taken)) {
-          expect(run.tasks.filter((t) => t.displayName === other && t.state === 'SUCCEEDED')).toEqual([]);
-        }
-        expect(out(run, 'record')).toEqual({ Output: `verdict: ${taken}` });
-      },
-    }),
-  ),
+  ).map(([score, taken]): RunCase => ({
+    title: `score ${score} takes the "${taken}" branch and dsl.OneOf passes its output on`,
+    pipeline: 'branches',
+    parameters: { score },
+    state: 'SUCCEEDED',
+    check(run) {
+      expect(out(run, taken)).toEqual({ Output: taken });
+      for (const other of ['promote', 'review', 'reject'].filter((b) => b !== taken)) {
+        expect(run.tasks.filter((t) => t.displayName === other && t.state === 'SUCCEEDED')).toEqual(
+          [],
+        );
+      }
+      expect(out(run, 'record')).toEqual({ Output: `verdict: ${taken}` });
+    },
+  })),
   {
     title: 'dsl.ParallelFor fans out and dsl.Collected gathers every iteration',
     pipeline: 'fan_out',
@@ -167,9 +184,13 @@ describe.each(executors)('compiled test pipelines run with the %s executor', (ex
     rmSync(peer.home, { recursive: true, force: true });
   });
 
-  it.each(CASES)('$pipeline: $title', async (c) => {
-    const run = await runCompiledPipeline(peer, compiled[c.pipeline] ?? '', c.parameters);
-    expect(run.state, describeRun(run)).toBe(c.state);
-    c.check(run);
-  }, 180_000);
+  it.each(CASES)(
+    '$pipeline: $title',
+    async (c) => {
+      const run = await runCompiledPipeline(peer, compiled[c.pipeline] ?? '', c.parameters);
+      expect(run.state, describeRun(run)).toBe(c.state);
+      c.check(run);
+    },
+    180_000,
+  );
 });

@@ -1,9 +1,10 @@
 /**
  * For tests that use the real KFP SDK from `.venv/` against a real engine: compile the
  * test pipelines with `kfp.compiler`, start an engine in this process with a chosen
- * executor, and run a compiled package through the engine's KFP API.
+ * executor, run a compiled package through the engine's KFP API, or run the kfp.Client
+ * driver (test/python/kfp_client_e2e.py) against it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { launchEngine, type LaunchedEngine } from '../../engine/src/launch.js';
 import { readPipelinePackage } from '../../engine/src/pipelines/ir/package-reader.js';
 import type { ProtoValue } from '../../engine/src/pipelines/ir/pipeline-spec.js';
 import type { TaskRecord } from '../../engine/src/pipelines/scheduler/run-model.js';
-import { VENV_PYTHON } from '../python/support.js';
+import { REPO_ROOT, VENV_PYTHON } from '../python/support.js';
 import { tempHome } from './engine-process.js';
 
 export const TEST_PIPELINES_DIR = fileURLToPath(new URL('../python/pipelines/', import.meta.url));
@@ -21,7 +22,10 @@ export const TEST_PIPELINES_DIR = fileURLToPath(new URL('../python/pipelines/', 
  * Compiles `<name>.py` of test/python/pipelines (its `pipeline` function) with the real
  * `kfp.compiler` into `<outDir>/<name>.yaml`, all in one interpreter. Returns the paths.
  */
-export function compileTestPipelines(names: readonly string[], outDir: string): Record<string, string> {
+export function compileTestPipelines(
+  names: readonly string[],
+  outDir: string,
+): Record<string, string> {
   mkdirSync(outDir, { recursive: true });
   const script = [
     'import importlib.util, sys',
@@ -39,7 +43,9 @@ export function compileTestPipelines(names: readonly string[], outDir: string): 
     env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
   });
   if (result.status !== 0) {
-    throw new Error(`kfp.compiler failed (${result.status ?? result.error?.message}):\n${result.stderr}`);
+    throw new Error(
+      `kfp.compiler failed (${result.status ?? result.error?.message}):\n${result.stderr}`,
+    );
   }
   return Object.fromEntries(names.map((name) => [name, join(outDir, `${name}.yaml`)]));
 }
@@ -106,11 +112,16 @@ export async function runCompiledPipeline(
   });
   const body = (await created.json()) as { run_id?: string; message?: string };
   if (!created.ok || !body.run_id) {
-    throw new Error(`creating a run of ${yamlPath} answered ${created.status}: ${body.message ?? ''}`);
+    throw new Error(
+      `creating a run of ${yamlPath} answered ${created.status}: ${body.message ?? ''}`,
+    );
   }
   const runId = body.run_id;
   await peer.engine.engine.pipelines.launcher.settled(runId);
-  const run = (await (await fetch(`${api}/${runId}`, { headers })).json()) as Pick<FinishedRun, 'state' | 'error'>;
+  const run = (await (await fetch(`${api}/${runId}`, { headers })).json()) as Pick<
+    FinishedRun,
+    'state' | 'error'
+  >;
   const tasks = peer.engine.engine.pipelines.tasks.listByRun(runId);
   return {
     runId,
@@ -135,4 +146,35 @@ export function describeRun(run: FinishedRun): string {
     .map((t) => `${t.displayName}: ${t.error?.message ?? '?'}`);
   const why = run.error?.message ? ` (${run.error.message})` : '';
   return `${run.state}${why}${failed.length ? `; failed: ${failed.join(' | ')}` : ''}`;
+}
+
+export interface DriverResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
+
+const CLIENT_DRIVER = join(REPO_ROOT, 'test', 'python', 'kfp_client_e2e.py');
+
+/**
+ * Runs kfp_client_e2e.py with the venv's Python, asynchronously: the engine it talks to
+ * is served by this same process, so a synchronous spawn would deadlock.
+ */
+export function runClientDriver(args: string[], env: NodeJS.ProcessEnv): Promise<DriverResult> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(VENV_PYTHON, [CLIENT_DRIVER, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) =>
+      resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 }),
+    );
+  });
 }

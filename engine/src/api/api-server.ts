@@ -10,6 +10,7 @@ import { sendError, sendJson } from './http-errors.js';
 import { checkRequestOrigin } from './request-guard.js';
 import { Router } from './router.js';
 import { cacheRoutes } from './routes/cache-routes.js';
+import { taskLogRoutes } from './routes/task-log-routes.js';
 import { eventsRoute } from './routes/events-route.js';
 import { kfpRoutes } from './routes/kfp/index.js';
 import { loginRoute, loginTicketRoute, loginUrlFor, sendLoginPage } from './routes/login-routes.js';
@@ -58,6 +59,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ...settingsRoutes(options.engine),
     ...operationRoutes(options.engine),
     ...cacheRoutes(options.engine),
+    ...taskLogRoutes(options.engine),
     eventsRoute(options.engine),
     metricsRoute(metrics),
     loginRoute(auth),

@@ -161,6 +161,12 @@ export interface CacheList {
   entries: CacheEntry[];
 }
 
+export interface TaskLogs {
+  runId: string;
+  taskId: string;
+  lines: string[];
+}
+
 /** Routes of /api/v1, for clients that want the paths in one place. */
 export const API_ROUTES = {
   health: '/api/v1/health',
@@ -173,4 +179,6 @@ export const API_ROUTES = {
   events: '/api/v1/events',
   loginTickets: '/api/v1/login-tickets',
   cache: '/api/v1/cache',
+  taskLogs: (runId: string, taskId: string) =>
+    `/api/v1/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/logs`,
 } as const;

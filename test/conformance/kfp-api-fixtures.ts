@@ -55,7 +55,7 @@ export function useKfpApi(): KfpApi {
       strict: true,
       extensions: {
         googleRpcStatus: ['error_message'],
-        v2beta1PipelineTaskDetail: ['input_parameters', 'output_parameters'],
+        v2beta1PipelineTaskDetail: ['input_parameters', 'output_parameters', 'cached'],
       },
     });
     engine = await startKfpTestEngine();

@@ -8,7 +8,14 @@ export interface RunCase {
 }
 
 /** Folders whose every pipeline must run (others are picked by feature below). */
-export const RUN_FOLDERS = ['critical', 'essential', 'parallel_and_nested', 'local_execution', 'failing'];
+export const RUN_FOLDERS = [
+  'critical',
+  'essential',
+  'parallel_and_nested',
+  'local_execution',
+  'failing',
+];
 
 /** Top-level corpus files with loops, conditions, fan-in or exit handlers. */
-export const RUN_FEATURE_PATTERN = /loop|condition|collected|exit|if_|oneof|parallelfor|final_status|nested|producer_consumer/;
+export const RUN_FEATURE_PATTERN =
+  /loop|condition|collected|exit|if_|oneof|parallelfor|final_status|nested|producer_consumer/;

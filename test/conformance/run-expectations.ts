@@ -8,22 +8,28 @@ type Executor = 'process' | 'docker';
 /** Corpus pipelines that cannot run on one machine, each with the reason. */
 export function runExclusion(file: string, executor: Executor): string | undefined {
   const always: Record<string, string> = {
-    'critical/modelcar.yaml': 'imports a model from an OCI registry (oci://registry.domain.local/…); Skiff is offline',
-    'critical/pipeline_with_artifact_upload_download.yaml': 'downloads a Hugging Face dataset from the internet',
-    'critical/pipeline_with_pod_metadata.yaml': 'reads pod labels and annotations through the Kubernetes downward API',
-    'critical/pipeline_with_submit_request.yaml': 'sends an HTTP request to a remote URL with `requests`; Skiff is offline',
+    'critical/modelcar.yaml':
+      'imports a model from an OCI registry (oci://registry.domain.local/…); Skiff is offline',
+    'critical/pipeline_with_artifact_upload_download.yaml':
+      'downloads a Hugging Face dataset from the internet',
+    'critical/pipeline_with_pod_metadata.yaml':
+      'reads pod labels and annotations through the Kubernetes downward API',
+    'critical/pipeline_with_submit_request.yaml':
+      'sends an HTTP request to a remote URL with `requests`; Skiff is offline',
   };
   const dockerOnly: Record<string, string> = {
     'critical/notebook_component_simple.yaml':
       'runs a notebook through nbclient and ipykernel, which local/python-ml:bookworm does not carry (the host Python does)',
   };
   const processOnly: Record<string, string> = {
-    'parallel_and_nested/parallel_for_mount_pvc.yaml': 'mounts a volume at /data, which only a container can see (the Docker executor runs it)',
+    'parallel_and_nested/parallel_for_mount_pvc.yaml':
+      'mounts a volume at /data, which only a container can see (the Docker executor runs it)',
   };
   return always[file] ?? (executor === 'process' ? processOnly : dockerOnly)[file];
 }
 
-const succeeded = (run: FinishedRun, name: string): TaskRecord[] => run.named(name).filter((t) => t.state === 'SUCCEEDED');
+const succeeded = (run: FinishedRun, name: string): TaskRecord[] =>
+  run.named(name).filter((t) => t.state === 'SUCCEEDED');
 const output = (task: TaskRecord, key = 'Output'): unknown => task.outputs.parameters[key];
 
 /** Parameters, expected end state and output checks per corpus pipeline. */
@@ -51,7 +57,8 @@ export const RUN_CASES: Record<string, RunCase> = {
     check: (run) => {
       const side = output(run.task('flip-coin'));
       expect(['heads', 'tails']).toContain(side);
-      const [taken, notTaken] = side === 'heads' ? ['condition-1', 'condition-4'] : ['condition-4', 'condition-1'];
+      const [taken, notTaken] =
+        side === 'heads' ? ['condition-1', 'condition-4'] : ['condition-4', 'condition-1'];
       expect(run.task(taken).state).toBe('SUCCEEDED');
       expect(run.task(notTaken).state).toBe('SKIPPED');
     },
@@ -66,12 +73,18 @@ export const RUN_CASES: Record<string, RunCase> = {
     check: (run) => expect(output(run.task('concat-message'))).toBe('HelloWorld'),
   },
   'essential/lightweight_python_functions_with_outputs.yaml': {
-    parameters: { first_message: 'first', first_number: 1, second_message: 'second', second_number: 2 },
+    parameters: {
+      first_message: 'first',
+      first_number: 1,
+      second_message: 'second',
+      second_number: 2,
+    },
     state: 'SUCCEEDED',
   },
   'failing/fail_v2.yaml': {
     state: 'FAILED',
-    check: (run) => expect(run.tasks.some((t) => t.state === 'FAILED' && t.kind === 'container')).toBe(true),
+    check: (run) =>
+      expect(run.tasks.some((t) => t.state === 'FAILED' && t.kind === 'container')).toBe(true),
   },
   'failing/pipeline_with_multiple_exit_handlers.yaml': {
     state: 'FAILED',

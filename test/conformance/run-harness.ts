@@ -25,23 +25,33 @@ export async function runCorpusPipeline(
   parameters: Record<string, ProtoValue> = {},
 ): Promise<FinishedRun> {
   const pkg = readPipelinePackage(readFileSync(join(KFP_IR_VALID, file)), file);
-  const pipelineSpec = pkg.platformSpec ? { pipeline_spec: pkg.pipelineSpec, platform_spec: pkg.platformSpec } : pkg.pipelineSpec;
+  const pipelineSpec = pkg.platformSpec
+    ? { pipeline_spec: pkg.pipelineSpec, platform_spec: pkg.platformSpec }
+    : pkg.pipelineSpec;
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const created = await fetch(`${engine.url}/apis/v2beta1/runs`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ display_name: file, pipeline_spec: pipelineSpec, runtime_config: { parameters } }),
+    body: JSON.stringify({
+      display_name: file,
+      pipeline_spec: pipelineSpec,
+      runtime_config: { parameters },
+    }),
   });
   const body = (await created.json()) as { run_id?: string; message?: string };
-  if (!created.ok || !body.run_id) throw new Error(`creating a run of ${file} answered ${created.status}: ${body.message ?? ''}`);
+  if (!created.ok || !body.run_id)
+    throw new Error(`creating a run of ${file} answered ${created.status}: ${body.message ?? ''}`);
   const runId = body.run_id;
   await engine.engine.pipelines.launcher.settled(runId);
-  const run = (await (await fetch(`${engine.url}/apis/v2beta1/runs/${runId}`, { headers })).json()) as {
+  const run = (await (
+    await fetch(`${engine.url}/apis/v2beta1/runs/${runId}`, { headers })
+  ).json()) as {
     state: string;
     error?: { message?: string };
   };
   const tasks = engine.engine.pipelines.tasks.listByRun(runId);
-  const named = (displayName: string): TaskRecord[] => tasks.filter((t) => t.displayName === displayName);
+  const named = (displayName: string): TaskRecord[] =>
+    tasks.filter((t) => t.displayName === displayName);
   return {
     runId,
     state: run.state,
@@ -51,7 +61,9 @@ export async function runCorpusPipeline(
     task(displayName) {
       const found = named(displayName);
       if (found.length !== 1) {
-        throw new Error(`expected one task "${displayName}", found ${found.length}: ${tasks.map((t) => t.displayName).join(', ')}`);
+        throw new Error(
+          `expected one task "${displayName}", found ${found.length}: ${tasks.map((t) => t.displayName).join(', ')}`,
+        );
       }
       return found[0] as TaskRecord;
     },
@@ -60,6 +72,8 @@ export async function runCorpusPipeline(
 
 /** Why a run ended as it did, for assertion messages. */
 export function describeRun(run: FinishedRun): string {
-  const failed = run.tasks.filter((t) => t.state === 'FAILED').map((t) => `${t.displayName}: ${t.error?.message ?? '?'}`);
+  const failed = run.tasks
+    .filter((t) => t.state === 'FAILED')
+    .map((t) => `${t.displayName}: ${t.error?.message ?? '?'}`);
   return `${run.state}${run.error?.message ? ` (${run.error.message})` : ''}${failed.length ? `; failed: ${failed.join(' | ')}` : ''}`;
 }

@@ -12,9 +12,14 @@ import { describeRun, runCorpusPipeline } from './run-harness.js';
 
 const available = corpusAvailable();
 const files = available
-  ? [...RUN_FOLDERS.flatMap((folder) => corpusFiles(folder)), ...corpusFiles().filter((f) => !f.includes('/') && RUN_FEATURE_PATTERN.test(f))]
+  ? [
+      ...RUN_FOLDERS.flatMap((folder) => corpusFiles(folder)),
+      ...corpusFiles().filter((f) => !f.includes('/') && RUN_FEATURE_PATTERN.test(f)),
+    ]
   : [];
-const executors = (['process', 'docker'] as const).filter((kind) => kind === 'process' || hasDocker());
+const executors = (['process', 'docker'] as const).filter(
+  (kind) => kind === 'process' || hasDocker(),
+);
 const hostPython = hostPythonBin();
 
 /**
@@ -30,40 +35,48 @@ function hostPythonBin(): string | undefined {
   return undefined;
 }
 
-describe.skipIf(!available).each(executors)('corpus pipelines run with the %s executor', (executor) => {
-  let engine: LaunchedEngine;
-  let token: string;
-  const tally = { passed: 0, failed: 0, excluded: 0 };
+describe.skipIf(!available).each(executors)(
+  'corpus pipelines run with the %s executor',
+  (executor) => {
+    let engine: LaunchedEngine;
+    let token: string;
+    const tally = { passed: 0, failed: 0, excluded: 0 };
 
-  beforeAll(async () => {
-    const home = tempHome(`skiff-conformance-${executor}-`);
-    engine = await launchEngine({ home, port: 0 });
-    token = readFileSync(join(home, 'token'), 'utf8').trim();
-    await engine.engine.updateSettings({ pipelines: { executor, concurrency: 4 } });
-    if (executor === 'process' && hostPython) process.env.PATH = `${hostPython}${delimiter}${process.env.PATH ?? ''}`;
-  });
+    beforeAll(async () => {
+      const home = tempHome(`skiff-conformance-${executor}-`);
+      engine = await launchEngine({ home, port: 0 });
+      token = readFileSync(join(home, 'token'), 'utf8').trim();
+      await engine.engine.updateSettings({ pipelines: { executor, concurrency: 4 } });
+      if (executor === 'process' && hostPython)
+        process.env.PATH = `${hostPython}${delimiter}${process.env.PATH ?? ''}`;
+    });
 
-  afterAll(async () => {
-    console.log(`run conformance (${executor}): ${tally.passed} passed, ${tally.failed} failed, ${tally.excluded} excluded`);
-    await engine.stop();
-  });
+    afterAll(async () => {
+      console.log(
+        `run conformance (${executor}): ${tally.passed} passed, ${tally.failed} failed, ${tally.excluded} excluded`,
+      );
+      await engine.stop();
+    });
 
-  it.each(files)('%s', async (file) => {
-    const exclusion = runExclusion(file, executor);
-    if (exclusion) {
-      tally.excluded++;
-      console.log(`[excluded] ${file}: ${exclusion}`);
-      return;
-    }
-    const expected = RUN_CASES[file] ?? { state: file.startsWith('failing/') ? 'FAILED' : 'SUCCEEDED' };
-    try {
-      const run = await runCorpusPipeline(engine, token, file, expected.parameters);
-      expect(run.state, describeRun(run)).toBe(expected.state);
-      expected.check?.(run);
-      tally.passed++;
-    } catch (error) {
-      tally.failed++;
-      throw error;
-    }
-  });
-});
+    it.each(files)('%s', async (file) => {
+      const exclusion = runExclusion(file, executor);
+      if (exclusion) {
+        tally.excluded++;
+        console.log(`[excluded] ${file}: ${exclusion}`);
+        return;
+      }
+      const expected = RUN_CASES[file] ?? {
+        state: file.startsWith('failing/') ? 'FAILED' : 'SUCCEEDED',
+      };
+      try {
+        const run = await runCorpusPipeline(engine, token, file, expected.parameters);
+        expect(run.state, describeRun(run)).toBe(expected.state);
+        expected.check?.(run);
+        tally.passed++;
+      } catch (error) {
+        tally.failed++;
+        throw error;
+      }
+    });
+  },
+);

@@ -72,7 +72,11 @@ describe.skipIf(!hasDocker())('the scikit-learn example in Docker', () => {
 
       const second = await run(file, { test_size: 0.3 });
       expect(second.state).toBe('SUCCEEDED');
-      expect(containers(second.tasks).filter((t) => !t.cached).map((t) => t.name)).toEqual([]);
+      expect(
+        containers(second.tasks)
+          .filter((t) => !t.cached)
+          .map((t) => t.name),
+      ).toEqual([]);
     },
   );
 });

@@ -102,13 +102,15 @@ describe.skipIf(!havePythonMlImage())(`Skiff offline executor in ${PYTHON_ML_IMA
     );
     const root = freshRoot('docker-missing');
     const input = executorInputFor(c, root);
-    const argv = rewriteLightweightPythonArgv([...c.command, ...c.args], RUNTIME_DIR).map((a) =>
+    // The image carries yapf (python3-yapf), so ask for a package it does not have.
+    const command = c.command.map((part) => part.replaceAll('yapf', 'pyjokes'));
+    const argv = rewriteLightweightPythonArgv([...command, ...c.args], RUNTIME_DIR).map((a) =>
       a === '{{$}}' ? JSON.stringify(input) : a,
     );
     const result = dockerRun(root, argv, { SKIFF_IMAGE: PYTHON_ML_IMAGE });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      `Skiff is offline and \`yapf\` is not in image ${PYTHON_ML_IMAGE}: add it to the image (docs/images.md) or map the image in Settings → Images`,
+      `Skiff is offline and \`pyjokes\` is not in image ${PYTHON_ML_IMAGE}: add it to the image (docs/images.md) or map the image in Settings → Images`,
     );
   });
 });

@@ -73,7 +73,7 @@ interface Summary {
 }
 
 describe.skipIf(!peers)('kfp.Client drives the engine', () => {
-  const work = mkdtempSync(join(tmpdir(), 'skiff-kfp-client-'));
+  let work = '';
   let started: PeerEngine | undefined;
   let summary: Summary;
   const peer = (): PeerEngine => {
@@ -95,6 +95,7 @@ describe.skipIf(!peers)('kfp.Client drives the engine', () => {
   };
 
   beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'skiff-kfp-client-'));
     const { typed_params: pipelineFile = '' } = compileTestPipelines(
       ['typed_params'],
       join(work, 'compiled'),
@@ -131,7 +132,7 @@ describe.skipIf(!peers)('kfp.Client drives the engine', () => {
 
   afterAll(async () => {
     await started?.engine.stop();
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
     if (started) rmSync(started.home, { recursive: true, force: true });
   });
 

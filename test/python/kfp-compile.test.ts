@@ -189,6 +189,11 @@ describe.each(executors)('compiled test pipelines run with the %s executor', (ex
     async (c) => {
       const run = await runCompiledPipeline(peer, compiled[c.pipeline] ?? '', c.parameters);
       expect(run.state, describeRun(run)).toBe(c.state);
+      // The chosen executor ran the tasks: Docker container ids, or host process ids.
+      const ran = run.tasks.filter((t) => t.kind === 'container' && t.state !== 'SKIPPED');
+      const ids = ran.map((t) => t.containerId);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(id).toMatch(executor === 'docker' ? /^[0-9a-f]{64}$/ : /^\d+$/);
       c.check(run);
     },
     180_000,

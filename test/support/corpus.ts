@@ -12,7 +12,9 @@ export function corpusAvailable(): boolean {
   const found = existsSync(KFP_IR_VALID);
   if (!found && !announced) {
     announced = true;
-    console.warn(`[skip] corpus tests skipped: ${CORPUS_DIR} not found (it sits beside the checkout as ../shared/corpus).`);
+    console.warn(
+      `[skip] corpus tests skipped: ${CORPUS_DIR} not found (it sits beside the checkout as ../shared/corpus).`,
+    );
   }
   return found;
 }

@@ -154,7 +154,7 @@ export async function startKfpTestEngine(): Promise<KfpTestEngine> {
     launcher,
     stop: async () => {
       await server.close();
-      engine.stop();
+      await engine.stop();
       rmSync(root, { recursive: true, force: true });
     },
   };

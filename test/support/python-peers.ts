@@ -44,7 +44,8 @@ export function compileTestPipelines(
   });
   if (result.status !== 0) {
     throw new Error(
-      `kfp.compiler failed (${result.status ?? result.error?.message}):\n${result.stderr}`,
+      `kfp.compiler failed (${result.status ?? result.error?.message}); if .venv/ predates the ` +
+        `full SDK, run \`bash scripts/python-venv\`:\n${result.stderr}`,
     );
   }
   return Object.fromEntries(names.map((name) => [name, join(outDir, `${name}.yaml`)]));

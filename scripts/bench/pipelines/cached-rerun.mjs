@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { dockerStatus, median, startEngine } from './engine.mjs';
 
-const EXAMPLE = fileURLToPath(new URL('../../../examples/sklearn-iris/pipeline.yaml', import.meta.url));
+const EXAMPLE = fileURLToPath(
+  new URL('../../../examples/sklearn-iris/pipeline.yaml', import.meta.url),
+);
 const CORPUS = '/work/shared/corpus/kfp-ir/valid/essential/iris_pipeline_compiled.yaml';
 
 /** The compiled package as the API's `pipeline_spec` (with its platform spec, if any). */
@@ -19,7 +21,8 @@ function loadPackage(file) {
  */
 export async function measureCachedRerun(rounds = 5) {
   const file = existsSync(EXAMPLE) ? EXAMPLE : CORPUS;
-  const source = file === EXAMPLE ? 'examples/sklearn-iris' : 'corpus iris_pipeline_compiled (example absent)';
+  const source =
+    file === EXAMPLE ? 'examples/sklearn-iris' : 'corpus iris_pipeline_compiled (example absent)';
   const docker = await dockerStatus();
   const executor = docker.up ? 'docker' : 'process';
   const engine = await startEngine();
@@ -28,7 +31,9 @@ export async function measureCachedRerun(rounds = 5) {
     const spec = loadPackage(file);
     const first = await engine.runToEnd(spec);
     if (first.run.state !== 'SUCCEEDED') {
-      throw new Error(`${source} on ${executor}: ${first.run.state} ${first.run.error?.message ?? ''}`);
+      throw new Error(
+        `${source} on ${executor}: ${first.run.state} ${first.run.error?.message ?? ''}`,
+      );
     }
     const cached = [];
     for (let i = 0; i < rounds; i++) {
@@ -36,11 +41,19 @@ export async function measureCachedRerun(rounds = 5) {
       const tasks = run.run_details?.task_details ?? [];
       const notCached = tasks.filter((t) => !isCacheHit(t));
       if (run.state !== 'SUCCEEDED' || notCached.length > 0) {
-        throw new Error(`re-run ${run.state}; not from the cache: ${notCached.map((t) => t.display_name).join(', ')}`);
+        throw new Error(
+          `re-run ${run.state}; not from the cache: ${notCached.map((t) => t.display_name).join(', ')}`,
+        );
       }
       cached.push(ms);
     }
-    return { source, executor, tasks: first.run.run_details.task_details.length, first: first.ms, cached: median(cached) };
+    return {
+      source,
+      executor,
+      tasks: first.run.run_details.task_details.length,
+      first: first.ms,
+      cached: median(cached),
+    };
   } finally {
     await engine.stop();
   }
@@ -53,5 +66,9 @@ export async function measureCachedRerun(rounds = 5) {
  */
 function isCacheHit(task) {
   if (task.state === 'CACHED') return true;
-  return task.state === 'SUCCEEDED' && task.start_time === undefined && task.executor_detail === undefined;
+  return (
+    task.state === 'SUCCEEDED' &&
+    task.start_time === undefined &&
+    task.executor_detail === undefined
+  );
 }

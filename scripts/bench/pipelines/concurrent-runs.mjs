@@ -36,7 +36,12 @@ export async function measureConcurrentRuns() {
   const engine = await startEngine();
   try {
     await engine.settings({ pipelines: { executor: 'process', concurrency: CONCURRENCY } });
-    const spec = containerChain({ name: 'bench-5', count: TASKS, image: 'local/busybox:1', command: ['true'] });
+    const spec = containerChain({
+      name: 'bench-5',
+      count: TASKS,
+      image: 'local/busybox:1',
+      command: ['true'],
+    });
     const warm = await engine.runToEnd(spec);
     if (warm.run.state !== 'SUCCEEDED') throw new Error(`5-task run ${warm.run.state}`);
 
@@ -44,7 +49,10 @@ export async function measureConcurrentRuns() {
     const load = listLoad(engine, 120);
     const started = performance.now();
     const ids = await Promise.all(
-      Array.from({ length: RUNS }, async (_, i) => (await engine.createRun(spec, {}, `load-${i}`)).run_id),
+      Array.from(
+        { length: RUNS },
+        async (_, i) => (await engine.createRun(spec, {}, `load-${i}`)).run_id,
+      ),
     );
     const ended = await Promise.all(ids.map((id) => watch.ended(id)));
     const loadMs = performance.now() - started;
@@ -55,7 +63,15 @@ export async function measureConcurrentRuns() {
 
     const idleLoad = listLoad(engine, Math.max(2, Math.min(10, Math.round(loadMs / 1000))));
     const idle = figures(await idleLoad.done);
-    return { runs: RUNS, tasks: TASKS, succeeded: RUNS - failed.length, failed, loadMs, busy, idle };
+    return {
+      runs: RUNS,
+      tasks: TASKS,
+      succeeded: RUNS - failed.length,
+      failed,
+      loadMs,
+      busy,
+      idle,
+    };
   } finally {
     await engine.stop();
   }

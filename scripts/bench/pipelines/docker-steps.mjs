@@ -38,13 +38,15 @@ export async function measureDockerSteps(rounds = 5) {
     });
     // Warm both sides once: the daemon's image and layer caches, the engine's client.
     const warm = await engine.runToEnd(spec);
-    if (warm.run.state !== 'SUCCEEDED') throw new Error(`docker chain ${warm.run.state}: ${warm.run.error?.message}`);
+    if (warm.run.state !== 'SUCCEEDED')
+      throw new Error(`docker chain ${warm.run.state}: ${warm.run.error?.message}`);
     await dockerRun();
     const skiff = [];
     const cli = [];
     for (let i = 0; i < rounds; i++) {
       const { ms, run } = await engine.runToEnd(spec);
-      if (run.state !== 'SUCCEEDED') throw new Error(`docker chain ${run.state}: ${run.error?.message}`);
+      if (run.state !== 'SUCCEEDED')
+        throw new Error(`docker chain ${run.state}: ${run.error?.message}`);
       skiff.push(ms);
       const started = performance.now();
       for (let s = 0; s < STEPS; s++) await dockerRun();

@@ -26,7 +26,10 @@ export async function startEngine(settings) {
   });
   let output = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`skiff serve printed no URL:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`skiff serve printed no URL:\n${output}`)),
+      20_000,
+    );
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const match = /running at (http:\/\/\S+)/.exec(output);
@@ -104,8 +107,7 @@ export async function startEngine(settings) {
         }
       })().catch(() => {});
       return {
-        ended: (runId) =>
-          ended.get(runId) ?? new Promise((resolve) => waiters.set(runId, resolve)),
+        ended: (runId) => ended.get(runId) ?? new Promise((resolve) => waiters.set(runId, resolve)),
         close: () => controller.abort(),
       };
     },

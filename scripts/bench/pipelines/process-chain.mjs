@@ -37,7 +37,8 @@ export async function measureProcessChain(rounds = 3) {
     const direct = [];
     for (let i = 0; i < rounds; i++) {
       const { ms, run } = await engine.runToEnd(spec);
-      if (run.state !== 'SUCCEEDED') throw new Error(`100-task chain ${run.state}: ${run.error?.message}`);
+      if (run.state !== 'SUCCEEDED')
+        throw new Error(`100-task chain ${run.state}: ${run.error?.message}`);
       skiff.push(ms);
       const started = performance.now();
       for (let t = 0; t < TASKS; t++) await spawnTrue();

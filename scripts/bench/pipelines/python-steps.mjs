@@ -18,7 +18,11 @@ function python(args) {
     child.stderr.on('data', (c) => (err = (err + c).slice(-4000)));
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`five_steps.py ${args[0]} exited ${code}: ${err.trim().split('\n').at(-1)}`)),
+      code === 0
+        ? resolve(out)
+        : reject(
+            new Error(`five_steps.py ${args[0]} exited ${code}: ${err.trim().split('\n').at(-1)}`),
+          ),
     );
   });
 }
@@ -27,11 +31,17 @@ function python(args) {
 async function kfpMissing() {
   if (!existsSync(PYTHON)) return '.venv/bin/python is missing (run `bash scripts/python-venv`)';
   return new Promise((resolve) => {
-    const child = spawn(PYTHON, ['-c', 'import kfp.local, kfp.compiler'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(PYTHON, ['-c', 'import kfp.local, kfp.compiler'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (c) => (err += c));
     child.once('exit', (code) =>
-      resolve(code === 0 ? undefined : `.venv has no working kfp.local (${err.trim().split('\n').at(-1)})`),
+      resolve(
+        code === 0
+          ? undefined
+          : `.venv has no working kfp.local (${err.trim().split('\n').at(-1)})`,
+      ),
     );
   });
 }
@@ -54,9 +64,11 @@ export async function measurePythonSteps(rounds = 3) {
     await engine.settings({ pipelines: { executor: 'process', concurrency: 8 } });
     const check = async () => {
       const { ms, run } = await engine.runToEnd(spec, { start: 0 });
-      if (run.state !== 'SUCCEEDED') throw new Error(`five_steps on Skiff: ${run.state} ${run.error?.message ?? ''}`);
+      if (run.state !== 'SUCCEEDED')
+        throw new Error(`five_steps on Skiff: ${run.state} ${run.error?.message ?? ''}`);
       const last = run.run_details.task_details.find((t) => t.display_name === 'add-one-5');
-      if (last?.output_parameters?.Output !== 5) throw new Error(`five_steps on Skiff: Output ${JSON.stringify(last?.output_parameters)}`);
+      if (last?.output_parameters?.Output !== 5)
+        throw new Error(`five_steps on Skiff: Output ${JSON.stringify(last?.output_parameters)}`);
       return ms;
     };
     await check(); // the first run pays one-time costs (imports, the Default experiment)

@@ -59,14 +59,12 @@ export class CacheRepository implements TaskCache {
   }
 
   list(limit = 100): CacheEntrySummary[] {
-    return this.#list
-      .all(limit)
-      .map((r) => ({
-        fingerprint: r.fingerprint,
-        taskId: r.task_id,
-        runId: r.run_id,
-        createdAt: r.created_at,
-      }));
+    return this.#list.all(limit).map((r) => ({
+      fingerprint: r.fingerprint,
+      taskId: r.task_id,
+      runId: r.run_id,
+      createdAt: r.created_at,
+    }));
   }
 
   /** Purges one entry, or all of them; returns how many were removed. */

@@ -101,6 +101,14 @@ describe('skiff against a running engine', () => {
     );
   });
 
+  it('lists and purges the task cache', async () => {
+    const list = await skiff(['cache', 'list', '--json'], home);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+    const purge = await skiff(['cache', 'purge'], home);
+    expect(purge).toMatchObject({ code: 0, stdout: 'Purged 0 cached execution(s).\n' });
+  });
+
   it('exits 3 for an operation that does not exist', async () => {
     expect((await skiff(['operations', 'cancel', 'no-such-operation'], home)).code).toBe(3);
   });

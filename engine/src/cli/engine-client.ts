@@ -3,6 +3,7 @@
  * message}` error bodies back into SkiffErrors, and the SSE event stream.
  */
 import type {
+  CacheList,
   EngineEvent,
   HealthResponse,
   LoginTicket,
@@ -58,6 +59,19 @@ export class EngineClient {
 
   cancelOperation(id: string): Promise<Operation> {
     return this.request('POST', API_ROUTES.operationCancel(id));
+  }
+
+  cacheEntries(): Promise<CacheList> {
+    return this.request('GET', API_ROUTES.cache);
+  }
+
+  /** Purges one cache entry, or every entry when no fingerprint is given. */
+  purgeCache(fingerprint?: string): Promise<{ purged: number }> {
+    const path =
+      fingerprint === undefined
+        ? API_ROUTES.cache
+        : `${API_ROUTES.cache}/${encodeURIComponent(fingerprint)}`;
+    return this.request('DELETE', path);
   }
 
   createLoginTicket(): Promise<LoginTicket> {

@@ -47,6 +47,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'Create, watch, list, cancel and retry runs; read task logs',
     load: () => import('./commands/run.js'),
   },
+  cache: {
+    summary: 'List or purge cached pipeline task results',
+    load: () => import('./commands/cache.js'),
+  },
 };
 
 export function mainHelp(): string {

@@ -2,11 +2,8 @@
  * A container's output as log lines: Docker's multiplexed attach/logs stream split into
  * stdout and stderr, then into lines, each handed to the task's `onLog`.
  */
-import { StringDecoder } from 'node:string_decoder';
 import type { RunHooks } from './container-executor.js';
-
-/** A "line" that never ends (progress bars use \r) is cut here to bound memory. */
-const MAX_LINE_CHARS = 64 * 1024;
+import { lineSplitter } from './output-line-splitter.js';
 
 /**
  * Docker's attach/logs stream without a TTY: frames of [stream, 0, 0, 0, size (uint32 BE)]
@@ -35,28 +32,6 @@ export function createOutputDemuxer(onLog: RunHooks['onLog']): {
       ended = true;
       stdout.flush();
       stderr.flush();
-    },
-  };
-}
-
-function lineSplitter(emit: (line: string) => void): { push(bytes: Buffer): void; flush(): void } {
-  const decoder = new StringDecoder('utf8');
-  let partial = '';
-  const emitLine = (line: string): void => emit(line.endsWith('\r') ? line.slice(0, -1) : line);
-  return {
-    push(bytes) {
-      const lines = (partial + decoder.write(bytes)).split('\n');
-      partial = lines.pop() ?? '';
-      lines.forEach(emitLine);
-      while (partial.length > MAX_LINE_CHARS) {
-        emitLine(partial.slice(0, MAX_LINE_CHARS));
-        partial = partial.slice(MAX_LINE_CHARS);
-      }
-    },
-    flush() {
-      const rest = partial + decoder.end();
-      partial = '';
-      if (rest !== '') emitLine(rest);
     },
   };
 }

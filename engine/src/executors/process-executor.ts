@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { constants as osConstants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { SkiffError } from '../core/errors.js';
+import { lineSplitter } from './output-line-splitter.js';
 import type {
   ContainerExecutor,
   ContainerRunResult,
@@ -49,23 +50,24 @@ async function runProcess(spec: ContainerRunSpec, hooks: RunHooks): Promise<Cont
   if (spec.workingDir !== undefined) await mkdir(spec.workingDir, { recursive: true });
   try {
     const { execa } = await import('execa');
-    // A transform that yields nothing: each line is handed to onLog and not kept.
-    const lines = (stream: 'stdout' | 'stderr') =>
-      // eslint-disable-next-line require-yield
-      function* (line: unknown): Generator<never> {
-        if (typeof line === 'string') onLog(line, stream);
-      };
+    // Output is not buffered: plain pipes split into lines here are cheaper per task than
+    // execa's line transforms, and nothing is kept in memory.
     const subprocess = execa(file, args, {
       reject: false,
+      buffer: false,
       stdin: 'ignore',
-      stdout: [lines('stdout')],
-      stderr: [lines('stderr')],
+      stdout: 'pipe',
+      stderr: 'pipe',
       env: { ...inheritedEnv(), ...spec.env },
       extendEnv: false,
       cwd: spec.workingDir ?? tempDir,
       // Its own process group, so a cancel reaches `sh -c` children too.
       detached: process.platform !== 'win32',
     });
+    const stdout = lineSplitter((line) => onLog(line, 'stdout'));
+    const stderr = lineSplitter((line) => onLog(line, 'stderr'));
+    subprocess.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    subprocess.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     const pid = subprocess.pid;
     const state = { cancelling: false };
     let killTimer: NodeJS.Timeout | undefined;
@@ -87,6 +89,8 @@ async function runProcess(spec: ContainerRunSpec, hooks: RunHooks): Promise<Cont
     }
     try {
       const result = await subprocess;
+      stdout.flush();
+      stderr.flush();
       if (state.cancelling) throw cancelled(spec);
       if (result.exitCode !== undefined) return { exitCode: result.exitCode, id: String(pid) };
       if (result.signal !== undefined) {

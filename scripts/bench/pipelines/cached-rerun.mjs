@@ -60,12 +60,12 @@ export async function measureCachedRerun(rounds = 5) {
 }
 
 /**
- * The v2beta1 task detail has no cached flag: a hit is SUCCEEDED without ever starting
- * (no start_time, no container or process in executor_detail). KFP's own CACHED state
- * is accepted too.
+ * Skiff's task details carry `cached: true` (an extension KFP clients ignore); an engine
+ * without it still shows a hit as SUCCEEDED without ever starting (no start_time, no
+ * container or process). KFP's own CACHED state is accepted too.
  */
 function isCacheHit(task) {
-  if (task.state === 'CACHED') return true;
+  if (task.state === 'CACHED' || task.cached === true) return true;
   return (
     task.state === 'SUCCEEDED' &&
     task.start_time === undefined &&

@@ -15,7 +15,7 @@ export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(v
  * or the KFP SDK would. `.venv-host/bin` goes first on its PATH when present, so the
  * process executor finds the host Python with the packages the examples import.
  */
-export async function startEngine(settings) {
+export async function startEngine() {
   const home = mkdtempSync(join(tmpdir(), 'skiff-bench-pipelines-'));
   const path = existsSync(HOST_PYTHON_BIN)
     ? `${HOST_PYTHON_BIN}${delimiter}${process.env.PATH ?? ''}`
@@ -107,7 +107,19 @@ export async function startEngine(settings) {
         }
       })().catch(() => {});
       return {
-        ended: (runId) => ended.get(runId) ?? new Promise((resolve) => waiters.set(runId, resolve)),
+        /** Resolves with the run's terminal event; rejects after `timeoutMs` (a hung run). */
+        ended: (runId, timeoutMs = 120_000) =>
+          ended.get(runId) ??
+          new Promise((resolve, reject) => {
+            const timer = setTimeout(
+              () => reject(new Error(`run ${runId} did not end within ${timeoutMs / 1000} s`)),
+              timeoutMs,
+            );
+            waiters.set(runId, (event) => {
+              clearTimeout(timer);
+              resolve(event);
+            });
+          }),
         close: () => controller.abort(),
       };
     },

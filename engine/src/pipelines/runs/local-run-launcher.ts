@@ -136,6 +136,15 @@ export class LocalRunLauncher implements RunLauncher {
       const run = this.deps.runs.load(runId);
       const executor = await this.deps.executor();
       this.#setState(runId, 'RUNNING', { executor: executor.kind, startedAt: this.#now() });
+      const recorder = createRunRecorder({
+        runId,
+        tasks: this.deps.tasks,
+        artifacts: this.deps.artifacts,
+        events: this.deps.events,
+        logsDir: this.deps.logsDir,
+        now: () => this.deps.clock.now(),
+        transaction: (work) => this.deps.runs.transaction(work),
+      });
       const outcome = await runPipeline(
         {
           runId,
@@ -153,21 +162,14 @@ export class LocalRunLauncher implements RunLauncher {
           executor,
           resolveImage: this.deps.resolveImage,
           cache: this.deps.cache,
-          recorder: createRunRecorder({
-            runId,
-            tasks: this.deps.tasks,
-            artifacts: this.deps.artifacts,
-            events: this.deps.events,
-            logsDir: this.deps.logsDir,
-            now: () => this.deps.clock.now(),
-          }),
+          recorder,
           clock: this.deps.clock,
           ids: this.deps.ids,
           logger: this.deps.logger.child({ runId }),
           pythonRuntimeDir: this.deps.pythonRuntimeDir,
         },
         signal,
-      );
+      ).finally(() => recorder.flush());
       this.#setState(runId, outcome.state, {
         ...(outcome.error ? { error: outcome.error } : {}),
         finishedAt: this.#now(),

@@ -64,6 +64,9 @@ export function buildContainerRunSpec(ctx: RunContext, source: RunSpecSource): C
     argv,
     env,
     mounts: [...mountsFor(ctx, leaf.inputs), ...leaf.volumes],
+    // A host process has no image WORKDIR: it works in its own task folder, which exists
+    // already, rather than in a temporary folder made and removed for it.
+    ...(ctx.deps.executor.kind === 'process' ? { workingDir: layout.taskRoot } : {}),
     ...(resources === undefined ? {} : { resources }),
     labels: {
       'skiff.run-id': ctx.request.runId,

@@ -89,7 +89,7 @@ async function runWithRetries(
   const plan = retryPlan(leaf.spec.retryPolicy);
   for (let attempt = 1; ; attempt++) {
     leaf.task.update({ attempts: attempt });
-    await prepareFolders(layout);
+    await prepareFolders(layout, attempt);
     // Executor errors (cancelled, missing image, runtime down) do not get better by retrying.
     const exitCode = await runOnce(ctx, leaf.task, runSpec);
     let failure: SkiffError;
@@ -134,9 +134,12 @@ async function runOnce(
   }
 }
 
-/** A fresh task folder per attempt, so a retry never reads what a failed attempt left. */
-async function prepareFolders(layout: TaskLayout): Promise<void> {
-  await rm(layout.taskRoot, { recursive: true, force: true });
+/**
+ * A fresh task folder per attempt, so a retry never reads what a failed attempt left.
+ * The task id is new, so the first attempt's folder cannot exist yet.
+ */
+async function prepareFolders(layout: TaskLayout, attempt: number): Promise<void> {
+  if (attempt > 1) await rm(layout.taskRoot, { recursive: true, force: true });
   await mkdir(layout.parametersDir, { recursive: true });
 }
 

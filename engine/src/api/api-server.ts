@@ -12,7 +12,6 @@ import { Router } from './router.js';
 import { cacheRoutes } from './routes/cache-routes.js';
 import { taskLogRoutes } from './routes/task-log-routes.js';
 import { eventsRoute } from './routes/events-route.js';
-import { kfpRoutes } from './routes/kfp/index.js';
 import { loginRoute, loginTicketRoute, loginUrlFor, sendLoginPage } from './routes/login-routes.js';
 import { metricsRoute } from './routes/metrics-route.js';
 import { operationRoutes } from './routes/operation-routes.js';
@@ -65,16 +64,17 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     loginRoute(auth),
     loginTicketRoute(auth, () => url),
   );
-  if (options.kfp) {
-    const { store, clock, ids } = options.engine.deps;
-    router.add(...kfpRoutes({ db: store.db, ...options.kfp, clock, ids }));
-  }
+  const kfp = options.kfp ? lazyKfpRouter(options.engine, options.kfp) : undefined;
   const ui = options.rendererDir ? new StaticUi(options.rendererDir) : undefined;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    void handle({ req, res, router, auth, ui, metrics, port });
+    void handle({ req, res, router, kfp, auth, ui, metrics, port });
   });
-  // Load the metrics library once the engine answers, so it never delays start-up.
-  setImmediate(() => void metrics.load().catch(() => undefined));
+  // Load the metrics library and the KFP API once the engine answers, so neither delays
+  // start-up (together they cost more than the rest of the engine).
+  setImmediate(() => {
+    void metrics.load().catch(() => undefined);
+    void kfp?.().catch(() => undefined);
+  });
 
   return {
     url,
@@ -89,17 +89,40 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
 }
 
+/** The KFP API's routes, imported on first use (the IR validator and YAML are large). */
+function lazyKfpRouter(
+  engine: Engine,
+  kfp: NonNullable<ApiServerOptions['kfp']>,
+): () => Promise<Router> {
+  let loaded: Promise<Router> | undefined;
+  return () =>
+    (loaded ??= import('./routes/kfp/index.js').then(({ kfpRoutes }) => {
+      const { store, clock, ids } = engine.deps;
+      return new Router().add(...kfpRoutes({ db: store.db, ...kfp, clock, ids }));
+    }));
+}
+
 interface HandleContext {
   req: IncomingMessage;
   res: ServerResponse;
   router: Router;
+  kfp: (() => Promise<Router>) | undefined;
   auth: Auth;
   ui: StaticUi | undefined;
   metrics: HttpMetrics;
   port: number;
 }
 
-async function handle({ req, res, router, auth, ui, metrics, port }: HandleContext): Promise<void> {
+async function handle({
+  req,
+  res,
+  router,
+  kfp,
+  auth,
+  ui,
+  metrics,
+  port,
+}: HandleContext): Promise<void> {
   const started = performance.now();
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -110,7 +133,10 @@ async function handle({ req, res, router, auth, ui, metrics, port }: HandleConte
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   try {
     checkRequestOrigin(req, port);
-    const match = router.match(method, url.pathname);
+    let match = router.match(method, url.pathname);
+    if (match.kind === 'not-found' && kfp && url.pathname.startsWith('/apis/')) {
+      match = (await kfp()).match(method, url.pathname);
+    }
     const isApi = /^\/(api|apis)\//.test(url.pathname) || url.pathname === '/metrics';
     if (!PUBLIC_PATHS.has(url.pathname) && !auth.isAuthorized(req)) {
       if (!isApi && method === 'GET') {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { ErrorCode } from '../core/errors.js';
-import { toSkiffError } from '../core/errors.js';
+import { grpcCode, toSkiffError } from '../core/errors.js';
 
 /** HTTP status for each error code (the same mapping gRPC-gateway, and so KFP, uses). */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -13,19 +13,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CANCELLED: 499,
   INTERNAL: 500,
   UNAVAILABLE: 503,
-};
-
-/** gRPC status numbers, which KFP's error body (`googleRpcStatus`) carries in `code`. */
-const GRPC_CODE: Record<ErrorCode, number> = {
-  CANCELLED: 1,
-  INVALID_ARGUMENT: 3,
-  NOT_FOUND: 5,
-  ALREADY_EXISTS: 6,
-  PERMISSION_DENIED: 7,
-  FAILED_PRECONDITION: 9,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-  UNAUTHENTICATED: 16,
 };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -51,7 +38,7 @@ export function sendError(res: ServerResponse, pathname: string, error: unknown)
   }
   if (pathname.startsWith('/apis/')) {
     sendJson(res, status, {
-      code: GRPC_CODE[skiffError.code],
+      code: grpcCode(skiffError.code),
       message: skiffError.message,
       details: [],
       error_message: skiffError.message,

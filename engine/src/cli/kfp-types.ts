@@ -1,5 +1,5 @@
 /**
- * The KFP REST API v2beta1 resources as JSON (KFP's snake_case names), as any KFP server
+ * The KFP REST API v2beta1 resources as JSON (KFP's snake_case names), as every KFP server
  * answers them: Skiff's engine or a Kubeflow cluster. Output fields are optional because
  * proto3 JSON leaves out empty values; ids are always there.
  */

@@ -42,6 +42,25 @@ export interface ErrorBody {
   details?: Record<string, unknown>;
 }
 
+/** google.rpc.Code numbers: KFP's error bodies and task final statuses carry these. */
+const GRPC_CODES: Record<ErrorCode, number> = {
+  CANCELLED: 1,
+  INVALID_ARGUMENT: 3,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  FAILED_PRECONDITION: 9,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
+};
+const GRPC_UNKNOWN = 2;
+
+/** The gRPC number for an error code; codes from elsewhere are UNKNOWN (2). */
+export function grpcCode(code: string): number {
+  return isErrorCode(code) ? GRPC_CODES[code] : GRPC_UNKNOWN;
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }

@@ -15,7 +15,7 @@ export type ParameterType =
   | 'TASK_CONFIG'
   | 'PARAMETER_TYPE_ENUM_UNSPECIFIED';
 
-/** A google.protobuf.Value: any JSON value. */
+/** A google.protobuf.Value, i.e. a JSON value of any kind. */
 export type ProtoValue =
   null | boolean | number | string | ProtoValue[] | { [key: string]: ProtoValue };
 

@@ -4,22 +4,9 @@
  * states a KFP cluster sends (its ML Metadata execution states: COMPLETE, FAILED,
  * CANCELED) and google.rpc error codes, so exit tasks behave as they do on a cluster.
  */
+import { grpcCode } from '../../core/errors.js';
 import type { ProtoValue } from '../ir/pipeline-spec.js';
 import type { TaskOutcome } from './task-outcome.js';
-
-/** google.rpc.Code numbers for Skiff's error codes. */
-const RPC_CODES: Record<string, number> = {
-  CANCELLED: 1,
-  INVALID_ARGUMENT: 3,
-  NOT_FOUND: 5,
-  ALREADY_EXISTS: 6,
-  PERMISSION_DENIED: 7,
-  FAILED_PRECONDITION: 9,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-  UNAUTHENTICATED: 16,
-};
-const UNKNOWN = 2;
 
 const STATES: Record<TaskOutcome['state'], string> = {
   SUCCEEDED: 'COMPLETE',
@@ -35,7 +22,7 @@ export function finalStatusOf(
 ): ProtoValue {
   const error: Record<string, ProtoValue> = {};
   if (outcome.error !== undefined && outcome.state !== 'SUCCEEDED') {
-    error.code = RPC_CODES[outcome.error.code] ?? UNKNOWN;
+    error.code = grpcCode(outcome.error.code);
     error.message = outcome.error.message;
   }
   return {

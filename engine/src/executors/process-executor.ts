@@ -50,7 +50,7 @@ async function runProcess(spec: ContainerRunSpec, hooks: RunHooks): Promise<Cont
   // Docker creates a missing WorkingDir; do the same so both executors agree.
   if (spec.workingDir !== undefined) mkdirSync(spec.workingDir, { recursive: true });
   try {
-    const { execa } = await import('execa');
+    const { execa } = await loadExeca();
     // Output is not buffered: plain pipes split into lines here are cheaper per task than
     // execa's line transforms, and nothing is kept in memory.
     const subprocess = execa(file, args, {
@@ -113,6 +113,10 @@ async function runProcess(spec: ContainerRunSpec, hooks: RunHooks): Promise<Cont
     if (tempDir !== undefined) await rm(tempDir, { recursive: true, force: true });
   }
 }
+
+/** execa is imported on first use (start-up stays light), then reused. */
+let execaModule: Promise<typeof import('execa')> | undefined;
+const loadExeca = (): Promise<typeof import('execa')> => (execaModule ??= import('execa'));
 
 const PATH_HINT = 'the process executor runs tasks on the host, so install it there';
 

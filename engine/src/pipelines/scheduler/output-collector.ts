@@ -3,7 +3,8 @@
  * `executor_output.json` (whose values win, as in KFP's launcher), and the metadata the
  * executor wrote for each output artifact.
  */
-import { cp, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { SkiffError } from '../../core/errors.js';
 import type { ComponentSpec, ParameterType, ProtoValue } from '../ir/pipeline-spec.js';
@@ -107,9 +108,13 @@ async function readExecutorOutput(file: string): Promise<ExecutorOutput> {
   );
 }
 
+/**
+ * Output files are small (parameter values, executor_output.json) and usually absent for
+ * a no-op step: a synchronous read costs microseconds, a thread-pool round trip far more.
+ */
 async function readOptional(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return await Promise.resolve(readFileSync(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

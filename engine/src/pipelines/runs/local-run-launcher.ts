@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import type { EventBus } from '../../core/event-bus.js';
 import { SkiffError, toSkiffError } from '../../core/errors.js';
@@ -121,6 +122,8 @@ export class LocalRunLauncher implements RunLauncher {
     if (this.#active.has(runId))
       throw new SkiffError('FAILED_PRECONDITION', `Run "${runId}" is already running.`);
     const controller = new AbortController();
+    // Every waiting and running task of the run listens to this one signal.
+    setMaxListeners(0, controller.signal);
     const done = this.#execute(runId, resumeFrom, controller.signal).finally(() =>
       this.#active.delete(runId),
     );

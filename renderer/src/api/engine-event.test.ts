@@ -8,7 +8,7 @@ describe('parseEngineEvent', () => {
   });
 
   it('drops unknown event types', () => {
-    expect(parseEngineEvent('run.updated', '{}')).toBeNull();
+    expect(parseEngineEvent('pipeline.created', '{}')).toBeNull();
     expect(parseEngineEvent('message', '{}')).toBeNull();
   });
 

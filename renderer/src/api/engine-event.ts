@@ -6,6 +6,9 @@ export const ENGINE_EVENT_TYPES: readonly EngineEventType[] = [
   'operation.log',
   'settings.changed',
   'system.changed',
+  'run.updated',
+  'task.updated',
+  'task.log',
 ];
 
 function isEventType(type: string): type is EngineEventType {

@@ -69,6 +69,16 @@ export const routes: readonly AppRoute[] = [
     icon: 'settings',
     load: () => import('../pages/settings/SettingsPage.svelte'),
   },
+  {
+    path: '/pipelines/:id',
+    title: 'Pipeline',
+    load: () => import('../pages/pipelines/PipelineDetailPage.svelte'),
+  },
+  {
+    path: '/runs/:id',
+    title: 'Run',
+    load: () => import('../pages/runs/RunDetailPage.svelte'),
+  },
 ];
 
 export const notFoundRoute: AppRoute = {

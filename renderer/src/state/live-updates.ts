@@ -1,6 +1,7 @@
 import type { EngineEvent } from '@skiff/engine/api-contract';
 import { eventStream } from '../api/events.svelte';
 import { operations } from './operations.svelte';
+import { publishRunEvent } from './run-events';
 import { settings } from './settings.svelte';
 import { system } from './system.svelte';
 
@@ -17,6 +18,11 @@ function dispatch(event: EngineEvent): void {
       break;
     case 'system.changed':
       system.apply(event.data);
+      break;
+    case 'run.updated':
+    case 'task.updated':
+    case 'task.log':
+      publishRunEvent(event);
       break;
   }
 }

@@ -1,6 +1,5 @@
 import { API_ROUTES, type TaskLogs } from '@skiff/engine/api-contract';
-import { ApiError, errorFromNetworkFailure, errorFromResponse } from './api-error';
-import type { ApiClientOptions, FetchLike } from './client';
+import { createRequest, type ApiClientOptions } from './http-request';
 import type {
   CreateRunRequest,
   KfpExperiment,
@@ -36,42 +35,10 @@ const seg = encodeURIComponent;
 
 /** The typed client for KFP's REST API v2beta1, as served by the engine (or a remote KFP). */
 export function createKfpClient(options: ApiClientOptions = {}) {
-  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const baseUrl = options.baseUrl ?? '';
-
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    const init: RequestInit = { method, headers, credentials: 'same-origin' };
-    if (body instanceof FormData) {
-      init.body = body; // the browser sets the multipart boundary
-    } else if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    let response: Response;
-    try {
-      response = await doFetch(`${baseUrl}${path}`, init);
-    } catch (cause) {
-      throw errorFromNetworkFailure(cause);
-    }
-    const text = await response.text().catch(() => '');
-    if (!response.ok) {
-      // KFP errors are {code: number, message}: the message is kept, the code comes from the status.
-      const error = errorFromResponse(response.status, response.statusText, text);
-      if (error.unauthorized) options.onUnauthorized?.(error);
-      throw error;
-    }
-    if (text === '') return undefined as T;
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new ApiError(
-        response.status,
-        'INTERNAL',
-        `The answer to ${method} ${path} is not JSON.`,
-      );
-    }
-  }
+  const base = createRequest(options);
+  // KFP errors are {code: number, message}: the message is kept, the code comes from the status.
+  const request = <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    base<T>(method, path, body === undefined ? {} : { body });
 
   const kfp = (path: string) => `${KFP_BASE}${path}`;
 

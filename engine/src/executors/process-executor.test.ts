@@ -117,7 +117,14 @@ describe('createProcessExecutor().run', () => {
     const out = await run(['pwd']);
     const cwd = out.stdout[0] ?? '';
     expect(path.basename(cwd)).toMatch(/^skiff-task-/);
-    expect(existsSync(cwd)).toBe(false);
+    await expect.poll(() => existsSync(cwd)).toBe(false);
+  });
+
+  it("gives the task its own TMPDIR, gone with it like a container's /tmp", async () => {
+    const out = await run(['sh', '-c', 'mktemp -d'], { workingDir: path.join(dir, 'w') });
+    const leftover = out.stdout[0] ?? '';
+    expect(path.basename(path.dirname(leftover))).toMatch(/^skiff-task-/);
+    await expect.poll(() => existsSync(leftover)).toBe(false);
   });
 
   it('resolves 127 with an explanation when the command does not exist', async () => {

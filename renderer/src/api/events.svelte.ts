@@ -5,7 +5,10 @@ export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 
 export interface EventStreamHooks {
   onEvent: (event: EngineEvent) => void;
-  /** Called when the stream opens again after a break: reload what may have been missed. */
+  /**
+   * Called whenever the stream opens: events sent before it did (the first time: while the
+   * page was loading; later: during a break) are reloaded instead.
+   */
   onResync: () => void;
 }
 
@@ -19,7 +22,6 @@ class EventStream {
   #source: EventSource | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #attempt = 0;
-  #hadBreak = false;
   #hooks: EventStreamHooks | null = null;
 
   start(hooks: EventStreamHooks): () => void {
@@ -43,12 +45,10 @@ class EventStream {
     source.addEventListener('open', () => {
       this.state = 'open';
       this.#attempt = 0;
-      if (this.#hadBreak) this.#hooks?.onResync();
-      this.#hadBreak = false;
+      this.#hooks?.onResync();
     });
 
     source.addEventListener('error', () => {
-      this.#hadBreak = true;
       this.state = 'reconnecting';
       if (source.readyState !== EventSource.CLOSED) return; // the browser retries itself
       source.close();

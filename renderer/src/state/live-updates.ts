@@ -27,7 +27,7 @@ function dispatch(event: EngineEvent): void {
   }
 }
 
-/** After a break in the stream, reload what events would have told us. */
+/** When the stream (re)opens, reload what events sent before it would have told us. */
 function resync(): void {
   void operations.load();
   void settings.load();

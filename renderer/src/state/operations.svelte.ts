@@ -12,21 +12,28 @@ class OperationsState {
   readonly lastLine = new SvelteMap<string, string>();
   /** Ids whose cancellation was asked for and not yet answered by an update. */
   readonly cancelling = new SvelteSet<string>();
+  /** Per load on the wire, the updates that arrived meanwhile: merged into its answer. */
+  readonly #arrivedDuringLoads = new Set<Operation[]>();
 
   async load(): Promise<void> {
     if (this.current.status !== 'ready') this.current = { status: 'loading' };
+    const arrived: Operation[] = [];
+    this.#arrivedDuringLoads.add(arrived);
     try {
       const { operations } = await api.listOperations();
-      this.current = { status: 'ready', value: operations };
+      this.current = { status: 'ready', value: arrived.reduce(upsertOperation, operations) };
     } catch (error) {
       this.current = { status: 'error', error: asApiError(error) };
+    } finally {
+      this.#arrivedDuringLoads.delete(arrived);
     }
   }
 
   apply(operation: Operation): void {
-    if (this.current.status !== 'ready') return; // the next load brings it
-    this.current = { status: 'ready', value: upsertOperation(this.current.value, operation) };
+    for (const arrived of this.#arrivedDuringLoads) arrived.push(operation);
     if (operation.state !== 'RUNNING') this.cancelling.delete(operation.id);
+    if (this.current.status !== 'ready') return;
+    this.current = { status: 'ready', value: upsertOperation(this.current.value, operation) };
   }
 
   applyLog(id: string, line: string): void {

@@ -167,6 +167,58 @@ export interface TaskLogs {
   lines: string[];
 }
 
+/** Where an artifact came from or went: a task of a run. */
+export interface ArtifactTaskLink {
+  runId: string;
+  taskId: string;
+  /** The task's name in the pipeline (e.g. `train`), with the loop index when in a loop. */
+  taskName: string;
+}
+
+/** An artifact as the UI shows it: what it is, where its bytes are, who made it. */
+export interface ArtifactView {
+  artifactId: string;
+  /** The output name on the producing task (e.g. `model`, `metrics`). */
+  name: string;
+  /** The schema title, e.g. `system.Model`, `system.Metrics`, `system.ClassificationMetrics`. */
+  type: string;
+  uri: string;
+  metadata: Record<string, unknown>;
+  sizeBytes: number | null;
+  producer: ArtifactTaskLink | null;
+  /** GET it for the bytes (or a directory listing); absent when the URI is not a local file. */
+  contentUrl?: string;
+}
+
+export interface ArtifactDetail extends ArtifactView {
+  consumers: ArtifactTaskLink[];
+}
+
+export interface TaskIoView {
+  parameters: Record<string, unknown>;
+  artifacts: Record<string, ArtifactView[]>;
+}
+
+/** One task of a run with its inputs and outputs (GET /api/v1/runs/:run/tasks/:task). */
+export interface TaskView {
+  runId: string;
+  taskId: string;
+  name: string;
+  state: RuntimeState;
+  cached: boolean;
+  attempts: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+  inputs: TaskIoView;
+  outputs: TaskIoView;
+}
+
+/** A file inside a directory artifact, from its content URL. */
+export interface ArtifactDirectoryListing {
+  entries: { path: string; sizeBytes: number }[];
+}
+
 /** Routes of /api/v1, for clients that want the paths in one place. */
 export const API_ROUTES = {
   health: '/api/v1/health',
@@ -181,4 +233,11 @@ export const API_ROUTES = {
   cache: '/api/v1/cache',
   taskLogs: (runId: string, taskId: string) =>
     `/api/v1/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/logs`,
+  task: (runId: string, taskId: string) =>
+    `/api/v1/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}`,
+  runArtifacts: (runId: string) => `/api/v1/runs/${encodeURIComponent(runId)}/artifacts`,
+  artifact: (artifactId: string) => `/api/v1/artifacts/${encodeURIComponent(artifactId)}`,
+  artifactContent: (artifactId: string, path?: string) =>
+    `/api/v1/artifacts/${encodeURIComponent(artifactId)}/content` +
+    (path === undefined ? '' : `?path=${encodeURIComponent(path)}`),
 } as const;

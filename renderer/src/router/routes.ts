@@ -34,6 +34,18 @@ export const routes: readonly AppRoute[] = [
     load: () => import('../pages/runs/RunsPage.svelte'),
   },
   {
+    path: '/experiments',
+    title: 'Experiments',
+    icon: 'experiments',
+    load: () => import('../pages/experiments/ExperimentsPage.svelte'),
+  },
+  {
+    path: '/recurring-runs',
+    title: 'Recurring runs',
+    icon: 'recurring',
+    load: () => import('../pages/recurring-runs/RecurringRunsPage.svelte'),
+  },
+  {
     path: '/tuning',
     title: 'Tuning',
     icon: 'tuning',
@@ -73,6 +85,26 @@ export const routes: readonly AppRoute[] = [
     path: '/pipelines/:id',
     title: 'Pipeline',
     load: () => import('../pages/pipelines/PipelineDetailPage.svelte'),
+  },
+  {
+    path: '/runs/new',
+    title: 'New run',
+    load: () => import('../pages/run-create/CreateRunPage.svelte'),
+  },
+  {
+    path: '/compare',
+    title: 'Compare runs',
+    load: () => import('../pages/compare/ComparePage.svelte'),
+  },
+  {
+    path: '/experiments/:id',
+    title: 'Experiment',
+    load: () => import('../pages/experiments/ExperimentDetailPage.svelte'),
+  },
+  {
+    path: '/recurring-runs/:id',
+    title: 'Recurring run',
+    load: () => import('../pages/recurring-runs/RecurringRunDetailPage.svelte'),
   },
   {
     path: '/runs/:id',

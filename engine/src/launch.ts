@@ -98,7 +98,11 @@ export async function launchEngine(options: LaunchOptions = {}): Promise<Launche
       host: listen.host,
       port: listen.port,
       rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
-      kfp: { launcher: engine.pipelines.launcher, tasks: engine.pipelines.tasks },
+      kfp: {
+        launcher: engine.pipelines.launcher,
+        tasks: engine.pipelines.tasks,
+        recurring: engine.pipelines.recurring,
+      },
     });
   } catch (error) {
     await engine.stop();

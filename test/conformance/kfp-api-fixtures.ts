@@ -55,7 +55,12 @@ export function useKfpApi(): KfpApi {
       strict: true,
       extensions: {
         googleRpcStatus: ['error_message'],
-        v2beta1PipelineTaskDetail: ['input_parameters', 'output_parameters', 'cached'],
+        // Skiff's extensions: fields KFP clients ignore (docs/kfp-api.md).
+        v2beta1PipelineTaskDetail: [
+          ...['input_parameters', 'output_parameters', 'cached'],
+          ...['task_name', 'kind', 'iteration_index'],
+        ],
+        v2beta1Run: ['labels', 'enable_caching', 'executor'],
       },
     });
     engine = await startKfpTestEngine();

@@ -9,6 +9,7 @@ import { Auth } from './auth.js';
 import { sendError, sendJson } from './http-errors.js';
 import { checkRequestOrigin } from './request-guard.js';
 import { Router } from './router.js';
+import { artifactRoutes } from './routes/artifact-routes.js';
 import { cacheRoutes } from './routes/cache-routes.js';
 import { taskLogRoutes } from './routes/task-log-routes.js';
 import { eventsRoute } from './routes/events-route.js';
@@ -27,7 +28,8 @@ export interface ApiServerOptions {
   /** Built renderer; when absent the UI paths explain how to build it. */
   rendererDir?: string;
   /** Serves KFP's v2beta1 API (`/apis/v2beta1/pipelines`, `runs` ...) when given. */
-  kfp?: { launcher: RunLauncher; tasks: TaskRepository };
+  /** The KFP API's collaborators; `recurring` is woken when a recurring run changes. */
+  kfp?: { launcher: RunLauncher; tasks: TaskRepository; recurring?: { wake(): void } };
 }
 
 export interface ApiServer {
@@ -59,6 +61,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ...operationRoutes(options.engine),
     ...cacheRoutes(options.engine),
     ...taskLogRoutes(options.engine),
+    ...artifactRoutes(options.engine),
     eventsRoute(options.engine),
     metricsRoute(metrics),
     loginRoute(auth),

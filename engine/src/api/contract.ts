@@ -214,9 +214,22 @@ export interface TaskView {
   outputs: TaskIoView;
 }
 
-/** A file inside a directory artifact, from its content URL. */
+/** The files of a directory artifact (recursive, sorted), from its content URL. */
 export interface ArtifactDirectoryListing {
+  /** `path` is relative to the artifact with `/` separators: pass it back as `?path=`. */
   entries: { path: string; sizeBytes: number }[];
+  /** Set when the folder holds more files than one listing gives (1000). */
+  truncated?: boolean;
+}
+
+/** Query options of an artifact's content URL (see docs/api.md). */
+export interface ArtifactContentOptions {
+  /** A file inside a directory artifact, relative to it. */
+  path?: string;
+  /** Serve as an attachment (Content-Disposition) for a browser download. */
+  download?: boolean;
+  /** At most this many bytes; `X-Skiff-Truncated: true` when the file is longer. */
+  limit?: number;
 }
 
 /** Routes of /api/v1, for clients that want the paths in one place. */
@@ -237,7 +250,15 @@ export const API_ROUTES = {
     `/api/v1/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}`,
   runArtifacts: (runId: string) => `/api/v1/runs/${encodeURIComponent(runId)}/artifacts`,
   artifact: (artifactId: string) => `/api/v1/artifacts/${encodeURIComponent(artifactId)}`,
-  artifactContent: (artifactId: string, path?: string) =>
-    `/api/v1/artifacts/${encodeURIComponent(artifactId)}/content` +
-    (path === undefined ? '' : `?path=${encodeURIComponent(path)}`),
+  artifactContent: (artifactId: string, options: ArtifactContentOptions | string = {}) => {
+    const { path, download, limit } = typeof options === 'string' ? { path: options } : options;
+    const query = new URLSearchParams();
+    if (path !== undefined && path !== '') query.set('path', path);
+    if (download) query.set('download', '1');
+    if (limit !== undefined) query.set('limit', String(limit));
+    const search = query.toString();
+    return `/api/v1/artifacts/${encodeURIComponent(artifactId)}/content${search ? `?${search}` : ''}`;
+  },
+  taskLogsDownload: (runId: string, taskId: string) =>
+    `/api/v1/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/logs?download=1`,
 } as const;

@@ -68,9 +68,12 @@ export function createEngine(config: EngineConfig, deps: EngineDeps): Engine {
       }
       const runs = await pipelines.launcher.recoverInterrupted();
       if (runs > 0) deps.logger.log('warn', `Marked ${runs} interrupted run(s) as failed`);
+      // After recovery, so runs the crash interrupted no longer count against max_concurrency.
+      pipelines.recurring.start();
     },
     async stop() {
       operations.cancelAll();
+      pipelines.recurring.stop();
       await pipelines.launcher.stopAll();
       deps.store.close();
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-const LATEST = MIGRATIONS.length;
+const LATEST = Math.max(...MIGRATIONS.map((migration) => migration.version));
 
 describe('openDatabase', () => {
   it('runs the migrations once and turns on foreign keys', () => {

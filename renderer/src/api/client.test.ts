@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '@skiff/engine/api-contract';
 import { ApiError } from './api-error';
-import { createApiClient, MERGE_PATCH_TYPE, type FetchLike } from './client';
+import {
+  artifactContentUrl,
+  createApiClient,
+  MERGE_PATCH_TYPE,
+  taskLogsDownloadUrl,
+  type FetchLike,
+} from './client';
 
 interface Call {
   url: string;
@@ -99,5 +105,35 @@ describe('createApiClient', () => {
     await createApiClient({ fetch }).cancelOperation('op/1');
     expect(fetch.calls[0]?.url).toBe('/api/v1/operations/op%2F1/cancel');
     expect(fetch.calls[0]?.init.method).toBe('POST');
+  });
+});
+
+describe('tasks and artifacts', () => {
+  it('unwraps the task, run artifacts and artifact answers', async () => {
+    const fetch = fakeFetch(200, JSON.stringify({ task: { taskId: 't 1' } }));
+    const client = createApiClient({ fetch });
+    await expect(client.getTask('r/1', 't 1')).resolves.toEqual({ taskId: 't 1' });
+    expect(fetch.calls[0]?.url).toBe('/api/v1/runs/r%2F1/tasks/t%201');
+
+    const list = fakeFetch(200, JSON.stringify({ artifacts: [{ artifactId: 'a' }] }));
+    await expect(createApiClient({ fetch: list }).listRunArtifacts('r1')).resolves.toEqual([
+      { artifactId: 'a' },
+    ]);
+    expect(list.calls[0]?.url).toBe('/api/v1/runs/r1/artifacts');
+
+    const one = fakeFetch(200, JSON.stringify({ artifact: { artifactId: 'a', consumers: [] } }));
+    await expect(createApiClient({ fetch: one }).getArtifact('a')).resolves.toEqual({
+      artifactId: 'a',
+      consumers: [],
+    });
+    expect(one.calls[0]?.url).toBe('/api/v1/artifacts/a');
+  });
+
+  it('builds content and log download URLs with encoded options', () => {
+    expect(artifactContentUrl('a1')).toBe('/api/v1/artifacts/a1/content');
+    expect(
+      artifactContentUrl('a1', { path: 'plots/roc curve.png', download: true, limit: 4096 }),
+    ).toBe('/api/v1/artifacts/a1/content?path=plots%2Froc+curve.png&download=1&limit=4096');
+    expect(taskLogsDownloadUrl('r1', 't1')).toBe('/api/v1/runs/r1/tasks/t1/logs?download=1');
   });
 });

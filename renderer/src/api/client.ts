@@ -1,15 +1,33 @@
 import {
   API_ROUTES,
+  type ArtifactContentOptions,
+  type ArtifactDetail,
+  type ArtifactView,
   type Operation,
   type OperationList,
   type OperationLogs,
   type Settings,
   type SettingsPatch,
   type SystemInfo,
+  type TaskView,
 } from '@skiff/engine/api-contract';
 import { createRequest, type ApiClientOptions } from './http-request';
 
 export type { ApiClientOptions, FetchLike } from './http-request';
+export type { ArtifactContentOptions };
+
+/**
+ * An artifact's bytes (or folder listing) for `<img src>`, a sandboxed `<iframe>`, a
+ * download link or a fetch: same-origin, so the session cookie authorises it.
+ */
+export function artifactContentUrl(artifactId: string, opts: ArtifactContentOptions = {}): string {
+  return API_ROUTES.artifactContent(artifactId, opts);
+}
+
+/** The raw log file of a task, as a `<run>-<task>.log` download. */
+export function taskLogsDownloadUrl(runId: string, taskId: string): string {
+  return API_ROUTES.taskLogsDownload(runId, taskId);
+}
 
 /** RFC 7386: a merge patch has its own media type (it also keeps cross-origin forms out). */
 export const MERGE_PATCH_TYPE = 'application/merge-patch+json';
@@ -36,6 +54,20 @@ export function createApiClient(options: ApiClientOptions = {}) {
     getOperation: (id: string) => request<Operation>('GET', API_ROUTES.operation(id)),
 
     getOperationLogs: (id: string) => request<OperationLogs>('GET', API_ROUTES.operationLogs(id)),
+
+    /** One task with its inputs and outputs; artifacts carry producer links. */
+    getTask: async (runId: string, taskId: string): Promise<TaskView> =>
+      (await request<{ task: TaskView }>('GET', API_ROUTES.task(runId, taskId))).task,
+
+    /** Every artifact a run produced (compare reads Metrics metadata from these). */
+    listRunArtifacts: async (runId: string): Promise<ArtifactView[]> =>
+      (await request<{ artifacts: ArtifactView[] }>('GET', API_ROUTES.runArtifacts(runId)))
+        .artifacts,
+
+    /** An artifact with its lineage: the task that made it and the tasks that read it. */
+    getArtifact: async (artifactId: string): Promise<ArtifactDetail> =>
+      (await request<{ artifact: ArtifactDetail }>('GET', API_ROUTES.artifact(artifactId)))
+        .artifact,
 
     /** Asks the engine to stop; the operation's final state arrives as an event. */
     cancelOperation: async (id: string): Promise<void> => {

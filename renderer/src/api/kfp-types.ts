@@ -1,4 +1,4 @@
-import type { RuntimeState } from '@skiff/engine/api-contract';
+import type { ExecutorPreference, RuntimeState } from '@skiff/engine/api-contract';
 
 /** The KFP v2beta1 JSON shapes the UI reads (a subset; see docs/kfp-api.md). */
 export type { RuntimeState };
@@ -60,6 +60,12 @@ export interface KfpTaskDetail {
   input_parameters?: Record<string, ProtoValue>;
   output_parameters?: Record<string, ProtoValue>;
   cached?: boolean;
+  /** Skiff extension: the task's key in its DAG (display_name is taskInfo.name). */
+  task_name?: string;
+  /** Skiff extension: what the task is in the graph. */
+  kind?: 'container' | 'importer' | 'dag' | 'loop' | 'iteration';
+  /** Skiff extension: a loop iteration's index. */
+  iteration_index?: number;
 }
 
 export interface KfpRun {
@@ -73,6 +79,10 @@ export interface KfpRun {
   state: RuntimeState;
   error?: KfpStatus;
   run_details?: { task_details: KfpTaskDetail[] };
+  /** Skiff extensions (KFP clients ignore them): see docs/kfp-api.md. */
+  labels?: Record<string, string>;
+  enable_caching?: boolean;
+  executor?: ExecutorPreference;
 }
 
 export interface KfpPage {
@@ -94,6 +104,12 @@ export interface ListRunsOptions extends ListOptions {
 export interface CreateRunRequest {
   display_name: string;
   experiment_id?: string;
-  pipeline_version_reference: { pipeline_id: string; pipeline_version_id: string };
+  /** A stored version, or else the spec itself inline (`pipeline_spec`), as KFP accepts. */
+  pipeline_version_reference?: { pipeline_id: string; pipeline_version_id: string };
+  pipeline_spec?: Record<string, unknown>;
   runtime_config: { parameters: Record<string, ProtoValue> };
+  /** Skiff extensions: string labels, the caching switch, the executor for this run only. */
+  labels?: Record<string, string>;
+  enable_caching?: boolean;
+  executor?: ExecutorPreference;
 }

@@ -21,8 +21,8 @@ export interface LocalRunLauncherDeps {
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
-  /** The executor for new runs (chosen from settings, concurrency-limited). */
-  executor: () => Promise<ContainerExecutor>;
+  /** The executor for a run: the one it asked for, else Settings' (concurrency-limited). */
+  executor: (runId: string) => Promise<ContainerExecutor>;
   resolveImage: (image: string) => string;
   artifactsDir: string;
   logsDir: string;
@@ -137,7 +137,7 @@ export class LocalRunLauncher implements RunLauncher {
   ): Promise<RunOutcome | undefined> {
     try {
       const run = this.deps.runs.load(runId);
-      const executor = await this.deps.executor();
+      const executor = await this.deps.executor(runId);
       this.#setState(runId, 'RUNNING', { executor: executor.kind, startedAt: this.#now() });
       const recorder = createRunRecorder({
         runId,

@@ -1,15 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../store/database.js';
 import { ExperimentRepository } from './experiment-repository.js';
-import { RunRepository, type RunRecord } from './run-repository.js';
+import { RunRepository, type NewRun, type RunRecord } from './run-repository.js';
 
 let db: SqliteDatabase;
 let runs: RunRepository;
 
-const run = (
-  id: string,
-  extra: Partial<RunRecord> = {},
-): Omit<RunRecord, 'state' | 'storageState'> => ({
+const run = (id: string, extra: Partial<RunRecord> = {}): NewRun => ({
   runId: id,
   displayName: id,
   description: '',
@@ -61,6 +58,38 @@ describe('RunRepository', () => {
       predicates: [{ key: 'state', operation: 'EQUALS', string_value: 'SUCCEEDED' }],
     });
     expect(runs.list({ filter }).rows.map((r) => r.runId)).toEqual(['r3']);
+  });
+
+  it('keeps labels, the caching switch and the requested executor', () => {
+    runs.insert(run('r1'));
+    runs.insert(
+      run('r2', { labels: { team: 'vision' }, cacheEnabled: false, executor: 'process' }),
+    );
+    expect(runs.get('r1')).toMatchObject({ labels: {}, cacheEnabled: true });
+    expect(runs.get('r1')?.executor).toBeUndefined();
+    expect(runs.get('r2')).toMatchObject({
+      labels: { team: 'vision' },
+      cacheEnabled: false,
+      executor: 'process',
+    });
+    expect(runs.executorRequest('r2')).toBe('process');
+  });
+
+  it('filters by label, binding the key and value rather than splicing them into SQL', () => {
+    runs.insert(run('r1', { labels: { team: 'vision', 'sweep/id': 'a.1' } }));
+    runs.insert(run('r2', { labels: { team: 'nlp' } }));
+    runs.insert(run('r3'));
+    const byLabel = (key: string, value: string, operation = 'EQUALS'): string[] =>
+      runs
+        .list({
+          filter: JSON.stringify({ predicates: [{ key, operation, string_value: value }] }),
+        })
+        .rows.map((r) => r.runId);
+    expect(byLabel('labels.team', 'vision')).toEqual(['r1']);
+    expect(byLabel('labels.sweep/id', 'a.1')).toEqual(['r1']);
+    expect(byLabel('labels.team', 'vision', 'NOT_EQUALS')).toEqual(['r2', 'r3']);
+    expect(byLabel('labels.team', "x' OR 1=1 --")).toEqual([]);
+    expect(() => byLabel('labels.a"b', 'x')).toThrow(/labels\.<key>/);
   });
 
   it('archives the runs of an experiment', () => {

@@ -1,3 +1,4 @@
+import type { ExecutorPreference } from '../../executors/executor-selection.js';
 import type { SqliteDatabase } from '../../store/database.js';
 import type {
   PipelinePackage,
@@ -7,7 +8,7 @@ import type {
 } from '../ir/pipeline-spec.js';
 import type { RuntimeState } from '../scheduler/run-model.js';
 import type { StorageState } from './experiment-repository.js';
-import type { SqlCondition } from './filter-sql.js';
+import type { LabelledTable, SqlCondition } from './filter-sql.js';
 import { listPage, type ListRequest, type Page } from './list-page.js';
 import type { ListTable } from './list-table.js';
 
@@ -31,6 +32,12 @@ export interface RunRecord {
   recurringRunId?: string;
   namespace: string;
   serviceAccount: string;
+  /** Skiff extension: free-form string labels, filterable as `labels.<key>`. */
+  labels: Record<string, string>;
+  /** false: no task of this run reads or writes the cache. */
+  cacheEnabled: boolean;
+  /** The executor this run asked for; absent follows Settings → pipelines.executor. */
+  executor?: ExecutorPreference;
   state: RuntimeState;
   storageState: StorageState;
   error?: { code: string; message: string };
@@ -53,6 +60,9 @@ interface RunRow {
   recurring_run_id: string | null;
   namespace: string;
   service_account: string;
+  labels: string;
+  cache_enabled: number;
+  executor_request: ExecutorPreference | null;
   state: RuntimeState;
   storage_state: StorageState;
   error: string | null;
@@ -62,7 +72,7 @@ interface RunRow {
   finished_at: string | null;
 }
 
-export const RUN_LIST: ListTable = {
+export const RUN_LIST: ListTable & LabelledTable = {
   name: 'runs',
   table: 'runs',
   fields: {
@@ -84,6 +94,7 @@ export const RUN_LIST: ListTable = {
     finished_at: { column: 'finished_at', kind: 'time', nullable: true },
   },
   defaultSort: 'created_at',
+  labelsColumn: 'labels',
 };
 
 function toRecord(row: RunRow): RunRecord {
@@ -97,6 +108,8 @@ function toRecord(row: RunRow): RunRecord {
     runtimeConfig: JSON.parse(row.runtime_config) as RuntimeConfig,
     namespace: row.namespace,
     serviceAccount: row.service_account,
+    labels: JSON.parse(row.labels) as Record<string, string>,
+    cacheEnabled: row.cache_enabled === 1,
     state: row.state,
     storageState: row.storage_state,
     createdAt: row.created_at,
@@ -105,6 +118,7 @@ function toRecord(row: RunRow): RunRecord {
   if (row.pipeline_id !== null) run.pipelineId = row.pipeline_id;
   if (row.pipeline_version_id !== null) run.pipelineVersionId = row.pipeline_version_id;
   if (row.recurring_run_id !== null) run.recurringRunId = row.recurring_run_id;
+  if (row.executor_request !== null) run.executor = row.executor_request;
   if (row.error !== null) run.error = parseError(row.error);
   if (row.scheduled_at !== null) run.scheduledAt = row.scheduled_at;
   if (row.started_at !== null) run.startedAt = row.started_at;
@@ -128,6 +142,9 @@ function parseError(text: string): { code: string; message: string } {
   return { code: 'INTERNAL', message: text };
 }
 
+export type NewRun = Omit<RunRecord, 'state' | 'storageState' | 'labels' | 'cacheEnabled'> &
+  Partial<Pick<RunRecord, 'labels' | 'cacheEnabled'>>;
+
 export interface RunScope {
   namespace?: string;
   experimentId?: string;
@@ -145,9 +162,11 @@ export class RunRepository {
   constructor(private readonly db: SqliteDatabase) {
     this.#insert = db.prepare(`INSERT INTO runs (run_id, display_name, description, experiment_id,
       pipeline_id, pipeline_version_id, pipeline_spec, platform_spec, runtime_config, namespace,
-      service_account, state, storage_state, created_at, scheduled_at) VALUES (@run_id, @display_name,
-      @description, @experiment_id, @pipeline_id, @pipeline_version_id, @pipeline_spec, @platform_spec,
-      @runtime_config, @namespace, @service_account, @state, @storage_state, @created_at, @scheduled_at)`);
+      service_account, labels, cache_enabled, executor_request, state, storage_state, created_at,
+      scheduled_at) VALUES (@run_id, @display_name, @description, @experiment_id, @pipeline_id,
+      @pipeline_version_id, @pipeline_spec, @platform_spec, @runtime_config, @namespace,
+      @service_account, @labels, @cache_enabled, @executor_request, @state, @storage_state,
+      @created_at, @scheduled_at)`);
     this.#get = db.prepare<[string], RunRow>('SELECT * FROM runs WHERE run_id = ?');
     this.#storage = db.prepare<[StorageState, string]>(
       'UPDATE runs SET storage_state = ? WHERE run_id = ?',
@@ -161,8 +180,11 @@ export class RunRepository {
     this.#delete = db.prepare<[string]>('DELETE FROM runs WHERE run_id = ?');
   }
 
-  /** A new run, always PENDING and AVAILABLE; the launcher takes it from there. */
-  insert(run: Omit<RunRecord, 'state' | 'storageState'>): void {
+  /**
+   * A new run, always PENDING and AVAILABLE; the launcher takes it from there. Labels
+   * default to none and caching to on.
+   */
+  insert(run: NewRun): void {
     this.#insert.run({
       run_id: run.runId,
       display_name: run.displayName,
@@ -175,11 +197,19 @@ export class RunRepository {
       runtime_config: JSON.stringify(run.runtimeConfig),
       namespace: run.namespace,
       service_account: run.serviceAccount,
+      labels: JSON.stringify(run.labels ?? {}),
+      cache_enabled: run.cacheEnabled === false ? 0 : 1,
+      executor_request: run.executor ?? null,
       state: 'PENDING',
       storage_state: 'AVAILABLE',
       created_at: run.createdAt,
       scheduled_at: run.scheduledAt ?? null,
     });
+  }
+
+  /** The executor a run asked for at creation, for the launcher. */
+  executorRequest(runId: string): ExecutorPreference | undefined {
+    return this.#get.get(runId)?.executor_request ?? undefined;
   }
 
   get(runId: string): RunRecord | undefined {

@@ -1,6 +1,8 @@
 import { initialSchema } from './001-initial-schema.js';
 import { taskKindAndCache } from './002-task-kind-and-cache.js';
 import { kfpApiFields } from './003-kfp-api-fields.js';
+import { recurringRunFields } from './004-recurring-run-fields.js';
+import { runOptions } from './005-run-options.js';
 
 export interface Migration {
   version: number;
@@ -9,4 +11,10 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a released migration: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, taskKindAndCache, kfpApiFields];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  taskKindAndCache,
+  kfpApiFields,
+  recurringRunFields,
+  runOptions,
+];

@@ -41,3 +41,25 @@ export function formatDuration(startIso?: string, endIso?: string, now = Date.no
   if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
+
+/** Which run actions make sense now; the engine refuses the others anyway. */
+export interface RunActionSet {
+  terminate: boolean;
+  retry: boolean;
+  /** The engine deletes only finished runs (terminate first). */
+  delete: boolean;
+  archive: boolean;
+  restore: boolean;
+}
+
+export function availableActions(state: string, storageState?: string): RunActionSet {
+  const finished = isFinished(state);
+  const archived = storageState === 'ARCHIVED';
+  return {
+    terminate: !finished && state !== 'CANCELING',
+    retry: state === 'FAILED' || state === 'CANCELED',
+    delete: finished,
+    archive: !archived,
+    restore: archived,
+  };
+}

@@ -5,9 +5,10 @@ import type { KfpContext } from './kfp-context.js';
 import { packageFromStruct } from './pipeline-package.js';
 import { optionalObject, optionalString, type JsonObject } from './request-fields.js';
 import { experimentForRun } from './run-experiment.js';
+import { runOptions } from './run-options.js';
 import { checkRuntimeParameters } from './runtime-parameters.js';
 
-interface RunSource {
+export interface RunSource {
   package: PipelinePackage;
   pipelineId?: string;
   pipelineVersionId?: string;
@@ -31,6 +32,7 @@ export function createRun(
     {}) as Record<string, ProtoValue>;
   const pipelineRoot = optionalString(runtimeConfig, 'pipeline_root', 'runtime_config.');
   checkRuntimeParameters(source.package.pipelineSpec, parameters);
+  const options = runOptions(body);
 
   const runId = ctx.ids.next();
   const createdAt = ctx.now();
@@ -51,6 +53,7 @@ export function createRun(
       runtimeConfig: { parameters, ...(pipelineRoot ? { pipeline_root: pipelineRoot } : {}) },
       namespace: experiment.namespace,
       serviceAccount: optionalString(body, 'service_account') ?? '',
+      ...options,
       createdAt,
       scheduledAt: createdAt,
     });
@@ -68,8 +71,8 @@ export function createRun(
   return run;
 }
 
-/** Exactly one of `pipeline_version_reference` and `pipeline_spec`. */
-function runSource(ctx: KfpContext, body: JsonObject): RunSource {
+/** Exactly one of `pipeline_version_reference` and `pipeline_spec`; recurring runs use it too. */
+export function runSource(ctx: KfpContext, body: JsonObject): RunSource {
   const reference = optionalObject(body, 'pipeline_version_reference');
   const inline = body.pipeline_spec ?? undefined;
   const legacyVersionId = optionalString(body, 'pipeline_version_id');

@@ -5,6 +5,7 @@ import { ArtifactMetadataIds } from '../../../pipelines/store/artifact-metadata-
 import { ExperimentRepository } from '../../../pipelines/store/experiment-repository.js';
 import { PipelineRepository } from '../../../pipelines/store/pipeline-repository.js';
 import { PipelineVersionRepository } from '../../../pipelines/store/pipeline-version-repository.js';
+import { RecurringRunRepository } from '../../../pipelines/store/recurring-run-repository.js';
 import { RunRepository } from '../../../pipelines/store/run-repository.js';
 import type { SqliteDatabase } from '../../../store/database.js';
 
@@ -14,6 +15,8 @@ export interface KfpDeps {
   tasks: TaskRepository;
   clock: Clock;
   ids: IdGenerator;
+  /** The recurring run scheduler, told to look again when a recurring run changes. */
+  recurring?: { wake(): void };
 }
 
 /** What the KFP route handlers share: the ports and a repository per table. */
@@ -22,6 +25,7 @@ export interface KfpContext extends KfpDeps {
   versions: PipelineVersionRepository;
   experiments: ExperimentRepository;
   runs: RunRepository;
+  recurringRuns: RecurringRunRepository;
   artifactIds: ArtifactMetadataIds;
   /** The current time as the API writes it. */
   now(): string;
@@ -36,6 +40,7 @@ export function createKfpContext(deps: KfpDeps): KfpContext {
     versions: new PipelineVersionRepository(deps.db),
     experiments: new ExperimentRepository(deps.db),
     runs: new RunRepository(deps.db),
+    recurringRuns: new RecurringRunRepository(deps.db),
     artifactIds: new ArtifactMetadataIds(deps.db),
     now: () => deps.clock.now().toISOString(),
     transaction: (work) => deps.db.transaction(work)(),

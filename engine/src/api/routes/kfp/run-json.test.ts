@@ -15,6 +15,9 @@ const run: RunRecord = {
   runtimeConfig: { parameters: { n: 1 } },
   namespace: '',
   serviceAccount: '',
+  labels: { team: 'vision' },
+  cacheEnabled: false,
+  executor: 'process',
   state: 'FAILED',
   storageState: 'AVAILABLE',
   error: { code: 'UNAVAILABLE', message: 'Docker is not running' },
@@ -64,7 +67,19 @@ describe('runJson', () => {
           error: { code: 14, message: 'Docker is not running', details: [] },
         },
       ],
+      labels: { team: 'vision' },
+      enable_caching: false,
+      executor: 'process',
     });
+  });
+
+  it('answers a run with default options as plain KFP: no labels, caching, executor', () => {
+    const plain: RunRecord = { ...run, labels: {}, cacheEnabled: true };
+    delete plain.executor;
+    const json = runJson(plain);
+    expect(json.labels).toBeUndefined();
+    expect(json.enable_caching).toBeUndefined();
+    expect(json.executor).toBeUndefined();
   });
 
   it('answers an inline run, or one whose version is gone, with its spec and platform spec', () => {

@@ -1,4 +1,5 @@
 import type { TaskRecord } from '../../../pipelines/scheduler/run-model.js';
+import type { ExecutorPreference } from '../../../executors/executor-selection.js';
 import type { RunRecord } from '../../../pipelines/store/run-repository.js';
 import type { KfpRun } from './kfp-types.js';
 import { packageToStruct } from './pipeline-spec-struct.js';
@@ -7,15 +8,25 @@ import { stateHistory } from './state-history.js';
 import { taskDetailsJson, type ArtifactIdLookup } from './task-detail-json.js';
 
 /**
- * A run as KFP answers it. Its pipeline source is one of `pipeline_version_reference`
+ * Skiff's extra run fields, present only when they differ from the default (no labels,
+ * caching on, executor from Settings): a run made through plain KFP answers plain KFP.
+ */
+export interface SkiffRunFields {
+  labels?: Record<string, string>;
+  enable_caching?: boolean;
+  executor?: ExecutorPreference;
+}
+
+/**
+ * A run as KFP answers it, plus SkiffRunFields. Its pipeline source is one of `pipeline_version_reference`
  * (made from a stored version that still exists) or `pipeline_spec` (inline, or the
  * run's own copy once its version was deleted), never both.
  */
 export function runJson(
   run: RunRecord,
   details?: { tasks: readonly TaskRecord[]; lookup: ArtifactIdLookup },
-): KfpRun {
-  const json: KfpRun = {
+): KfpRun & SkiffRunFields {
+  const json: KfpRun & SkiffRunFields = {
     run_id: run.runId,
     display_name: run.displayName,
     description: run.description,
@@ -24,6 +35,9 @@ export function runJson(
     state: run.state,
     state_history: stateHistory(run),
   };
+  if (Object.keys(run.labels).length > 0) json.labels = run.labels;
+  if (!run.cacheEnabled) json.enable_caching = false;
+  if (run.executor) json.executor = run.executor;
   if (run.experimentId) json.experiment_id = run.experimentId;
   if (run.pipelineVersionId && run.pipelineId) {
     json.pipeline_version_reference = {

@@ -3,6 +3,16 @@ import type { KfpArtifactList, KfpTaskDetail } from './kfp-types.js';
 import { rpcStatus } from './rpc-status.js';
 import { stateHistory } from './state-history.js';
 
+/**
+ * Skiff extensions the UI's graph needs to place a task in the spec (KFP clients ignore
+ * fields they don't know): the task's key in its DAG, its kind and a loop iteration's index.
+ */
+export interface SkiffTaskDetail extends KfpTaskDetail {
+  task_name: string;
+  kind: TaskRecord['kind'];
+  iteration_index?: number;
+}
+
 /** Finds the int64 metadata id of each artifact id (see ArtifactMetadataIds). */
 export type ArtifactIdLookup = (artifactIds: readonly string[]) => Map<string, string>;
 
@@ -10,7 +20,7 @@ export type ArtifactIdLookup = (artifactIds: readonly string[]) => Map<string, s
 export function taskDetailsJson(
   tasks: readonly TaskRecord[],
   lookup: ArtifactIdLookup,
-): KfpTaskDetail[] {
+): SkiffTaskDetail[] {
   const ids = lookup(
     tasks.flatMap((task) =>
       [...artifactsOf(task.inputs), ...artifactsOf(task.outputs)].map((a) => a.artifactId),
@@ -28,8 +38,8 @@ function taskDetailJson(
   task: TaskRecord,
   ids: Map<string, string>,
   children: string[],
-): KfpTaskDetail {
-  const detail: KfpTaskDetail = {
+): SkiffTaskDetail {
+  const detail: SkiffTaskDetail = {
     run_id: task.runId,
     task_id: task.taskId,
     display_name: task.displayName,
@@ -41,6 +51,8 @@ function taskDetailJson(
     state_history: stateHistory(task),
     input_parameters: task.inputs.parameters,
     output_parameters: task.outputs.parameters,
+    task_name: task.name,
+    kind: task.kind,
   };
   if (task.startedAt) detail.start_time = task.startedAt;
   if (task.finishedAt) detail.end_time = task.finishedAt;
@@ -49,6 +61,7 @@ function taskDetailJson(
   if (task.containerId) detail.executor_detail = { main_job: task.containerId };
   // Skiff extension, like input_parameters: KFP clients ignore fields they don't know.
   if (task.cached) detail.cached = true;
+  if (task.iterationIndex !== undefined) detail.iteration_index = task.iterationIndex;
   return detail;
 }
 

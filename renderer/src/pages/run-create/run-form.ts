@@ -30,15 +30,27 @@ function kindOf(type: string | undefined): FieldKind {
   }
 }
 
-function initialText(kind: FieldKind, value: ProtoValue | undefined): string {
+/** The text a control shows for a value (a default, or a cloned run's parameter). */
+export function textForValue(kind: FieldKind, value: ProtoValue | undefined): string {
   if (value === undefined || value === null) return kind === 'boolean' ? 'false' : '';
   if (kind === 'json' || typeof value === 'object') return JSON.stringify(value, null, 2);
   return String(value);
 }
 
+/**
+ * The PipelineSpec itself: KFP wraps it as `{pipeline_spec, platform_spec}` when the
+ * pipeline has a platform spec.
+ */
+export function unwrapSpec(spec: PipelineSpec | undefined): PipelineSpec | undefined {
+  if (!spec || spec.root) return spec;
+  const inner = spec['pipeline_spec'];
+  return typeof inner === 'object' && inner !== null ? (inner as PipelineSpec) : spec;
+}
+
 /** The form's fields for a pipeline spec, in the spec's order. */
 export function formFields(spec: PipelineSpec | undefined): FormField[] {
-  const params: Record<string, ParameterSpec> = spec?.root?.inputDefinitions?.parameters ?? {};
+  const params: Record<string, ParameterSpec> =
+    unwrapSpec(spec)?.root?.inputDefinitions?.parameters ?? {};
   return Object.entries(params).map(([name, p]) => {
     const kind = kindOf(p.parameterType);
     return {
@@ -47,7 +59,7 @@ export function formFields(spec: PipelineSpec | undefined): FormField[] {
       typeName: p.parameterType ?? 'STRING',
       optional: p.isOptional === true || p.defaultValue !== undefined,
       description: p.description ?? '',
-      initial: initialText(kind, p.defaultValue),
+      initial: textForValue(kind, p.defaultValue),
     };
   });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { coerceField, collectParameters, formFields, type FormField } from './run-form';
+import {
+  coerceField,
+  collectParameters,
+  formFields,
+  textForValue,
+  unwrapSpec,
+  type FormField,
+} from './run-form';
 
 const spec = {
   root: {
@@ -68,5 +75,13 @@ describe('run form fields', () => {
     expect(collectParameters(fields, { rate: 'x' }).errors).toEqual({
       rate: 'rate must be a number.',
     });
+  });
+
+  it('reads a spec wrapped with its platform spec', () => {
+    const wrapped = { pipeline_spec: spec, platform_spec: {} };
+    expect(unwrapSpec(wrapped)).toBe(spec);
+    expect(formFields(wrapped)).toHaveLength(6);
+    expect(textForValue('json', { a: 1 })).toBe('{\n  "a": 1\n}');
+    expect(textForValue('boolean', undefined)).toBe('false');
   });
 });

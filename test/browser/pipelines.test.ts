@@ -196,6 +196,20 @@ describe.skipIf(!chromium)('Pipelines UI in Chromium', () => {
     await shot('run-detail');
   });
 
+  it('moves through the graph and the task panel by keyboard', async () => {
+    const graph = page.getByTestId('pipeline-graph');
+    await graph.locator('[data-testid="graph-node"][data-task-name="evaluate-model"]').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    const title = page.locator('#task-title');
+    await expect.poll(() => title.innerText()).toMatch(/train-model|split-dataset/);
+    await page.getByTestId('task-tab-overview').click();
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => page.getByTestId('task-tab-io').getAttribute('aria-selected'))
+      .toBe('true');
+  });
+
   it('compares two runs with different parameters', async () => {
     await page.getByTestId('run-clone').click();
     await page.locator('form[aria-label="Create run"]').waitFor();

@@ -1,7 +1,9 @@
-import type { ArtifactRepository } from '../../pipelines/runs/artifact-repository.js';
+import type {
+  ArtifactRepository,
+  StoredArtifact,
+} from '../../pipelines/runs/artifact-repository.js';
 import type { TaskRepository } from '../../pipelines/runs/task-repository.js';
 import type { ArtifactRef, TaskIo, TaskRecord } from '../../pipelines/scheduler/run-model.js';
-import type { SqliteDatabase } from '../../store/database.js';
 import {
   API_ROUTES,
   type ArtifactDetail,
@@ -10,16 +12,6 @@ import {
 } from '../contract.js';
 import { localPathOf } from './artifact-location.js';
 import { memoLookup, taskLink, type TaskLookup } from './task-label.js';
-
-interface ArtifactRow {
-  artifact_id: string;
-  producer_task_id: string | null;
-  output_key: string;
-  schema_title: string;
-  uri: string;
-  size_bytes: number | null;
-  metadata: string;
-}
 
 /** What the artifact table knows of one artifact beyond its ArtifactRef. */
 interface Stored {
@@ -34,16 +26,10 @@ interface Stored {
  * the artifact and task tables. Each call works with one memoised task lookup.
  */
 export class ArtifactCatalog {
-  readonly #byId;
-
   constructor(
-    db: SqliteDatabase,
     private readonly tasks: TaskRepository,
     private readonly artifacts: ArtifactRepository,
-  ) {
-    // ArtifactRepository has no lookup by id; this read stays here until it does.
-    this.#byId = db.prepare<[string], ArtifactRow>('SELECT * FROM artifacts WHERE artifact_id = ?');
-  }
+  ) {}
 
   /** Where an artifact's bytes are and what it is, for the content route. */
   ref(artifactId: string): ArtifactRef | undefined {
@@ -67,13 +53,7 @@ export class ArtifactCatalog {
     const lookup = this.#lookup(tasks);
     const views = new Map<string, ArtifactView>();
     for (const artifact of this.artifacts.listByRun(runId)) {
-      const stored: Stored = {
-        ref: artifact,
-        outputKey: artifact.outputKey,
-        producerTaskId: artifact.producerTaskId || null,
-        sizeBytes: artifact.sizeBytes ?? null,
-      };
-      views.set(artifact.artifactId, this.#view(stored, lookup));
+      views.set(artifact.artifactId, this.#view(storedOf(artifact), lookup));
     }
     for (const task of tasks) {
       if (task.kind !== 'container' && task.kind !== 'importer') continue;
@@ -108,23 +88,8 @@ export class ArtifactCatalog {
   }
 
   #stored(artifactId: string): Stored | undefined {
-    const row = this.#byId.get(artifactId);
-    if (!row) return undefined;
-    const saved = JSON.parse(row.metadata) as Partial<
-      Pick<ArtifactRef, 'name' | 'type' | 'metadata'>
-    >;
-    return {
-      ref: {
-        artifactId: row.artifact_id,
-        name: saved.name ?? row.output_key,
-        type: saved.type ?? { schemaTitle: row.schema_title },
-        uri: row.uri,
-        metadata: saved.metadata ?? {},
-      },
-      outputKey: row.output_key,
-      producerTaskId: row.producer_task_id,
-      sizeBytes: row.size_bytes,
-    };
+    const artifact = this.artifacts.get(artifactId);
+    return artifact === undefined ? undefined : storedOf(artifact);
   }
 
   #storedOrRef(ref: ArtifactRef, outputKey: string, task: TaskRecord): Stored {
@@ -157,4 +122,14 @@ function refStored(ref: ArtifactRef): Stored {
 /** An output the table does not know yet (the task is still being recorded). */
 function producedBy(ref: ArtifactRef, outputKey: string, task: TaskRecord): Stored {
   return { ref, outputKey, producerTaskId: task.taskId, sizeBytes: null };
+}
+
+function storedOf(artifact: StoredArtifact): Stored {
+  const { artifactId, name, type, uri, metadata } = artifact;
+  return {
+    ref: { artifactId, name, type, uri, metadata },
+    outputKey: artifact.outputKey,
+    producerTaskId: artifact.producerTaskId || null,
+    sizeBytes: artifact.sizeBytes ?? null,
+  };
 }

@@ -9,7 +9,7 @@ import { taskRoutes } from './task-routes.js';
 /** The run-detail and compare pages' reads: tasks with their IO, artifacts with lineage, bytes. */
 export function artifactRoutes(engine: Engine): Route[] {
   const { tasks, artifacts, runs } = engine.pipelines;
-  const catalog = new ArtifactCatalog(engine.deps.store.db, tasks, artifacts);
+  const catalog = new ArtifactCatalog(tasks, artifacts);
   return [
     ...taskRoutes(engine, catalog),
     {

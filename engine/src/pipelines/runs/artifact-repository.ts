@@ -26,6 +26,7 @@ export class ArtifactRepository {
   readonly #insert;
   readonly #consume;
   readonly #byRun;
+  readonly #byId;
   readonly #consumers;
 
   constructor(db: SqliteDatabase) {
@@ -39,6 +40,7 @@ export class ArtifactRepository {
     this.#byRun = db.prepare<[string], ArtifactRow>(
       'SELECT * FROM artifacts WHERE run_id = ? ORDER BY created_at, rowid',
     );
+    this.#byId = db.prepare<[string], ArtifactRow>('SELECT * FROM artifacts WHERE artifact_id = ?');
     this.#consumers = db.prepare<[string], { task_id: string; input_key: string }>(
       'SELECT task_id, input_key FROM artifact_consumers WHERE artifact_id = ?',
     );
@@ -67,20 +69,12 @@ export class ArtifactRepository {
   }
 
   listByRun(runId: string): StoredArtifact[] {
-    return this.#byRun.all(runId).map((row) => {
-      const stored = JSON.parse(row.metadata) as Pick<ArtifactRef, 'name' | 'type' | 'metadata'>;
-      const artifact: StoredArtifact = {
-        artifactId: row.artifact_id,
-        runId: row.run_id,
-        producerTaskId: row.producer_task_id ?? '',
-        outputKey: row.output_key,
-        uri: row.uri,
-        createdAt: row.created_at,
-        ...stored,
-      };
-      if (row.size_bytes !== null) artifact.sizeBytes = row.size_bytes;
-      return artifact;
-    });
+    return this.#byRun.all(runId).map(toStored);
+  }
+
+  get(artifactId: string): StoredArtifact | undefined {
+    const row = this.#byId.get(artifactId);
+    return row === undefined ? undefined : toStored(row);
   }
 
   consumersOf(artifactId: string): { taskId: string; inputKey: string }[] {
@@ -88,4 +82,23 @@ export class ArtifactRepository {
       .all(artifactId)
       .map((r) => ({ taskId: r.task_id, inputKey: r.input_key }));
   }
+}
+
+function toStored(row: ArtifactRow): StoredArtifact {
+  const stored = JSON.parse(row.metadata) as Partial<
+    Pick<ArtifactRef, 'name' | 'type' | 'metadata'>
+  >;
+  const artifact: StoredArtifact = {
+    artifactId: row.artifact_id,
+    runId: row.run_id,
+    producerTaskId: row.producer_task_id ?? '',
+    outputKey: row.output_key,
+    uri: row.uri,
+    createdAt: row.created_at,
+    name: stored.name ?? row.output_key,
+    type: stored.type ?? { schemaTitle: row.schema_title },
+    metadata: stored.metadata ?? {},
+  };
+  if (row.size_bytes !== null) artifact.sizeBytes = row.size_bytes;
+  return artifact;
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ClusterService } from '../cluster/service/cluster-service.js';
 import type { Engine } from '../core/engine.js';
 import { SkiffError } from '../core/errors.js';
 import { HttpMetrics } from '../monitoring/http-metrics.js';
@@ -11,6 +12,7 @@ import { checkRequestOrigin } from './request-guard.js';
 import { Router } from './router.js';
 import { artifactRoutes } from './routes/artifact-routes.js';
 import { cacheRoutes } from './routes/cache-routes.js';
+import { clusterRoutes } from './routes/cluster-routes.js';
 import { taskLogRoutes } from './routes/task-log-routes.js';
 import { eventsRoute } from './routes/events-route.js';
 import { loginRoute, loginTicketRoute, loginUrlFor, sendLoginPage } from './routes/login-routes.js';
@@ -62,6 +64,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ...cacheRoutes(options.engine),
     ...taskLogRoutes(options.engine),
     ...artifactRoutes(options.engine),
+    ...clusterRoutes(() => lazyClusterService(options.engine)),
     eventsRoute(options.engine),
     metricsRoute(metrics),
     loginRoute(auth),
@@ -77,6 +80,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   setImmediate(() => {
     void metrics.load().catch(() => undefined);
     void kfp?.().catch(() => undefined);
+    // Recovers the cluster's state (and its port-forwards) soon after start.
+    void lazyClusterService(options.engine).catch(() => undefined);
   });
 
   return {
@@ -88,7 +93,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      }).then(() => closeClusterService(options.engine)),
   };
 }
 
@@ -103,6 +108,17 @@ function lazyKfpRouter(
       const { store, clock, ids } = engine.deps;
       return new Router().add(...kfpRoutes({ db: store.db, ...kfp, clock, ids }));
     }));
+}
+
+/** The cluster service, built on first use (its adapters pull in client-node). */
+async function lazyClusterService(engine: Engine): Promise<ClusterService> {
+  const { loadClusterService } = await import('../cluster/service/cluster-service-loader.js');
+  return loadClusterService(engine);
+}
+
+async function closeClusterService(engine: Engine): Promise<void> {
+  const loader = await import('../cluster/service/cluster-service-loader.js');
+  await loader.closeClusterService(engine);
 }
 
 interface HandleContext {

@@ -51,6 +51,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'List or purge cached pipeline task results',
     load: () => import('./commands/cache.js'),
   },
+  cluster: {
+    summary: 'Create, inspect, start, stop and delete the local Kubeflow cluster',
+    load: () => import('./commands/cluster.js'),
+  },
 };
 
 export function mainHelp(): string {

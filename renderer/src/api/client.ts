@@ -1,5 +1,10 @@
 import {
   API_ROUTES,
+  type ClusterImages,
+  type ClusterOperationStarted,
+  type ClusterPreflight,
+  type ClusterStatus,
+  type CreateClusterRequest,
   type ArtifactContentOptions,
   type ArtifactDetail,
   type ArtifactView,
@@ -73,6 +78,26 @@ export function createApiClient(options: ApiClientOptions = {}) {
     cancelOperation: async (id: string): Promise<void> => {
       await request<unknown>('POST', API_ROUTES.operationCancel(id));
     },
+
+    /** The local cluster: state, health, endpoints (GET /api/v1/cluster). */
+    getCluster: () => request<ClusterStatus>('GET', API_ROUTES.cluster),
+
+    /** Starts creating the cluster; follow the returned operation. */
+    createCluster: (body: CreateClusterRequest) =>
+      request<ClusterOperationStarted>('POST', API_ROUTES.cluster, { body }),
+
+    startCluster: () => request<ClusterOperationStarted>('POST', API_ROUTES.clusterStart),
+
+    stopCluster: () => request<ClusterOperationStarted>('POST', API_ROUTES.clusterStop),
+
+    deleteCluster: () => request<ClusterOperationStarted>('DELETE', API_ROUTES.cluster),
+
+    /** Checks, providers found, GPUs and profiles for the create wizard. */
+    getClusterPreflight: (query: { provider?: string; profile?: string; gpus?: string }) =>
+      request<ClusterPreflight>('GET', API_ROUTES.clusterPreflight(query)),
+
+    getClusterImages: (profile?: string) =>
+      request<ClusterImages>('GET', API_ROUTES.clusterImages(profile)),
   };
 }
 

@@ -6,6 +6,7 @@ export const ENGINE_EVENT_TYPES: readonly EngineEventType[] = [
   'operation.log',
   'settings.changed',
   'system.changed',
+  'cluster.updated',
   'run.updated',
   'task.updated',
   'task.log',

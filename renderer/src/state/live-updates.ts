@@ -1,5 +1,6 @@
 import type { EngineEvent } from '@skiff/engine/api-contract';
 import { eventStream } from '../api/events.svelte';
+import { cluster } from '../pages/cluster/cluster-state.svelte';
 import { operations } from './operations.svelte';
 import { publishRunEvent } from './run-events';
 import { settings } from './settings.svelte';
@@ -18,6 +19,9 @@ function dispatch(event: EngineEvent): void {
       break;
     case 'system.changed':
       system.apply(event.data);
+      break;
+    case 'cluster.updated':
+      cluster.apply(event.data);
       break;
     case 'run.updated':
     case 'task.updated':

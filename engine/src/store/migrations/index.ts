@@ -3,6 +3,8 @@ import { taskKindAndCache } from './002-task-kind-and-cache.js';
 import { kfpApiFields } from './003-kfp-api-fields.js';
 import { recurringRunFields } from './004-recurring-run-fields.js';
 import { runOptions } from './005-run-options.js';
+import { clusterInstall } from './006-cluster-install.js';
+import { clusters } from './007-clusters.js';
 
 export interface Migration {
   version: number;
@@ -17,4 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   kfpApiFields,
   recurringRunFields,
   runOptions,
+  clusterInstall,
+  clusters,
 ];

@@ -1,0 +1,4 @@
+import { startFakeKubeApi } from '../support/kube-api-harness.js';
+import { installerSuite } from './installer-suite.js';
+
+installerSuite('fake API server', startFakeKubeApi);

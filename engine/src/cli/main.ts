@@ -43,6 +43,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'Upload, list and show pipelines (KFP API)',
     load: () => import('./commands/pipeline.js'),
   },
+  export: {
+    summary: 'Export a pipeline as YAML, zip or a GitOps folder',
+    load: () => import('./commands/export.js'),
+  },
   run: {
     summary: 'Create, watch, list, cancel and retry runs; read task logs',
     load: () => import('./commands/run.js'),

@@ -365,6 +365,82 @@ export interface ClusterOperationStarted {
   cluster: ClusterStatus;
 }
 
+/** How Skiff authenticates to a target's KFP API. Secrets never come back in full. */
+export type TargetAuthInput =
+  | { type: 'none' }
+  | { type: 'bearer'; token: string }
+  | { type: 'kubeconfig'; kubeconfigPath: string; context?: string }
+  | { type: 'serviceAccountTokenFile'; tokenFile: string }
+  | { type: 'cookie'; cookie: string };
+
+export interface TargetInput {
+  /** KFP API base URL, including a gateway's `/pipeline` prefix when there is one. */
+  url: string;
+  auth: TargetAuthInput;
+  /** The profile namespace on multi-user Kubeflow. */
+  namespace?: string;
+  tls?: { caFile?: string; insecureSkipVerify?: boolean };
+  /** Where "Open in Kubeflow" links go (the central dashboard); derived from url if absent. */
+  uiUrl?: string;
+}
+
+/** A target as shown: the secret is reduced to its last 4 characters. */
+export interface TargetView extends Omit<TargetInput, 'auth'> {
+  name: string;
+  auth: { type: TargetAuthInput['type']; hint?: string };
+  /** Set when TLS verification is off: shown next to the target. */
+  warning?: string;
+}
+
+export interface TargetTestResult {
+  ok: boolean;
+  version?: string;
+  multiUser?: boolean;
+  message: string;
+}
+
+/** POST /api/v1/targets/:name/push: promote a local pipeline version to a target. */
+export interface PushRequest {
+  pipelineId: string;
+  versionId?: string;
+  /** The remote version's name; the local version's name by default. */
+  versionName?: string;
+  /** A recurring run on the target: KFP 6-field cron or an interval in seconds. */
+  schedule?: { cron: string } | { intervalSecond: number };
+  parameters?: Record<string, unknown>;
+  /** Push even when the target already holds a different version of this pipeline. */
+  force?: boolean;
+}
+
+export interface PushResult {
+  remotePipelineId: string;
+  remoteVersionId: string;
+  /** Unified diff of the IR when the target already had this pipeline and it differed. */
+  diff?: string;
+  /** The target already had exactly this IR: nothing was uploaded. */
+  unchanged: boolean;
+  recurringRunId?: string;
+  /** Images the remote cluster cannot pull (built locally). */
+  localImages: string[];
+  url: string;
+}
+
+/** POST /api/v1/targets/:name/runs: run a local pipeline version on a target. */
+export interface TargetRunRequest {
+  pipelineId: string;
+  versionId?: string;
+  displayName: string;
+  parameters?: Record<string, unknown>;
+  experimentName?: string;
+}
+
+export interface TargetRunResult {
+  target: string;
+  runId: string;
+  /** The run in the target's own UI. */
+  url: string;
+}
+
 /** Routes of /api/v1, for clients that want the paths in one place. */
 export const API_ROUTES = {
   health: '/api/v1/health',
@@ -405,6 +481,13 @@ export const API_ROUTES = {
     const search = query.toString();
     return `/api/v1/artifacts/${encodeURIComponent(artifactId)}/content${search ? `?${search}` : ''}`;
   },
+  targets: '/api/v1/targets',
+  target: (name: string) => `/api/v1/targets/${encodeURIComponent(name)}`,
+  targetTest: (name: string) => `/api/v1/targets/${encodeURIComponent(name)}/test`,
+  targetPush: (name: string) => `/api/v1/targets/${encodeURIComponent(name)}/push`,
+  targetRuns: (name: string) => `/api/v1/targets/${encodeURIComponent(name)}/runs`,
+  targetRun: (name: string, runId: string) =>
+    `/api/v1/targets/${encodeURIComponent(name)}/runs/${encodeURIComponent(runId)}`,
   taskLogsDownload: (runId: string, taskId: string) =>
     `/api/v1/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/logs?download=1`,
 } as const;

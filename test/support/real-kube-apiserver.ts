@@ -5,7 +5,8 @@ import { request } from 'node:https';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KubeApiHarness, KubeApiHarnessOptions } from './kube-api-harness.js';
+import { startApplyProxy } from './kube-apply-proxy.js';
+import type { FakeControls, KubeApiHarness, KubeApiHarnessOptions } from './kube-api-harness.js';
 import { startFakeKubelet } from './real-kube-node.js';
 import { simulateWorkloads, type Call } from './real-kube-workloads.js';
 
@@ -36,7 +37,7 @@ export function realKubeApiMissing(): string | undefined {
  */
 export async function startRealKubeApi(
   options: KubeApiHarnessOptions = {},
-): Promise<KubeApiHarness | undefined> {
+): Promise<(KubeApiHarness & Partial<FakeControls>) | undefined> {
   const missing = realKubeApiMissing();
   if (missing) {
     console.warn(`[skip] real kube-apiserver harness: ${missing}.`);
@@ -95,12 +96,23 @@ export async function startRealKubeApi(
     const ready = async (): Promise<true | undefined> =>
       (await call('GET', '/readyz')).status === 200 || undefined;
     await waitFor(ready, procs, dir);
+    // The installer reaches the server through a proxy that can drop it mid-install.
+    const proxy = await startApplyProxy(server, ca);
+    stoppers.push(() => void proxy.stop());
     const kubeconfigPath = join(dir, 'kubeconfig');
-    writeFileSync(kubeconfigPath, kubeconfig(server, ca, token), { mode: 0o600 });
+    writeFileSync(kubeconfigPath, kubeconfig(proxy.url, undefined, token), { mode: 0o600 });
     const kubelet = await startFakeKubelet(call, join(dir, 'certs'));
     const workloads = simulateWorkloads(call, options, kubelet.setLogs);
     stoppers.push(kubelet.stop, workloads.stop);
-    return { kubeconfigPath, server, stop, markReady: workloads.markReady };
+    return {
+      kubeconfigPath,
+      server,
+      stop,
+      markReady: workloads.markReady,
+      applied: proxy.applied,
+      crashAfterApplies: proxy.crashAfterApplies,
+      recover: proxy.recover,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -191,14 +203,20 @@ function kubeCall(
   });
 }
 
-function kubeconfig(server: string, ca: string, token: string): string {
+function kubeconfig(server: string, ca: string | undefined, token: string): string {
   return JSON.stringify({
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [
       {
         name: 'skiff-real',
-        cluster: { server, 'certificate-authority-data': Buffer.from(ca).toString('base64') },
+        cluster: {
+          server,
+          // client-node refuses plain http (the local proxy) unless verification is off.
+          ...(ca === undefined
+            ? { 'insecure-skip-tls-verify': true }
+            : { 'certificate-authority-data': Buffer.from(ca).toString('base64') }),
+        },
       },
     ],
     users: [{ name: 'skiff-admin', user: { token } }],

@@ -20,6 +20,7 @@ import { metricsRoute } from './routes/metrics-route.js';
 import { operationRoutes } from './routes/operation-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
+import { targetRoutes } from './routes/target-routes.js';
 import { StaticUi } from './static-ui.js';
 
 export interface ApiServerOptions {
@@ -65,6 +66,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ...taskLogRoutes(options.engine),
     ...artifactRoutes(options.engine),
     ...clusterRoutes(() => lazyClusterService(options.engine)),
+    // Pushes read local pipelines through this engine's own KFP API.
+    ...targetRoutes(options.engine, () => ({ url, token: options.token })),
     eventsRoute(options.engine),
     metricsRoute(metrics),
     loginRoute(auth),

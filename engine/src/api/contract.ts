@@ -410,6 +410,8 @@ export interface PushRequest {
   parameters?: Record<string, unknown>;
   /** Push even when the target already holds a different version of this pipeline. */
   force?: boolean;
+  /** Push although the pipeline uses images built on this machine (the cluster has them). */
+  allowLocalImages?: boolean;
 }
 
 export interface PushResult {
@@ -420,6 +422,8 @@ export interface PushResult {
   /** The target already had exactly this IR: nothing was uploaded. */
   unchanged: boolean;
   recurringRunId?: string;
+  /** False when the target held a different IR and `force` was not set: see `diff`. */
+  uploaded?: boolean;
   /** Images the remote cluster cannot pull (built locally). */
   localImages: string[];
   url: string;
@@ -432,6 +436,7 @@ export interface TargetRunRequest {
   displayName: string;
   parameters?: Record<string, unknown>;
   experimentName?: string;
+  allowLocalImages?: boolean;
 }
 
 export interface TargetRunResult {

@@ -43,6 +43,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'Upload, list and show pipelines (KFP API)',
     load: () => import('./commands/pipeline.js'),
   },
+  target: {
+    summary: 'Add, list, test and remove Kubeflow targets (remote KFP APIs)',
+    load: () => import('./commands/target.js'),
+  },
   export: {
     summary: 'Export a pipeline as YAML, zip or a GitOps folder',
     load: () => import('./commands/export.js'),

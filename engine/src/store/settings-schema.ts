@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Settings } from '../api/contract.js';
+import { storedTargetSchema } from '../targets/target-config.js';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
@@ -36,6 +37,8 @@ export const settingsSchema = z.strictObject({
   images: z.strictObject({
     map: z.record(imagePattern, imageName),
   }),
+  /** Kubeflow targets by name; their secrets live in $SKIFF_HOME/secrets (targets/). */
+  targets: z.record(z.string(), storedTargetSchema).optional(),
 }) satisfies z.ZodType<Settings>;
 
 export const DEFAULT_PORT = 8740;

@@ -15,6 +15,13 @@ import {
   type SettingsPatch,
   type SystemInfo,
   type TaskView,
+  type PushRequest,
+  type PushResult,
+  type TargetInput,
+  type TargetRunRequest,
+  type TargetRunResult,
+  type TargetTestResult,
+  type TargetView,
 } from '@skiff/engine/api-contract';
 import { createRequest, type ApiClientOptions } from './http-request';
 
@@ -98,7 +105,41 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     getClusterImages: (profile?: string) =>
       request<ClusterImages>('GET', API_ROUTES.clusterImages(profile)),
+
+    // Kubeflow targets: remote KFP endpoints to push pipelines to and run them on.
+    listTargets: async (): Promise<TargetView[]> =>
+      (await request<{ targets: TargetView[] }>('GET', API_ROUTES.targets)).targets,
+
+    putTarget: (name: string, body: TargetInput) =>
+      request<TargetView>('PUT', API_ROUTES.target(name), { body }),
+
+    deleteTarget: async (name: string): Promise<void> => {
+      await request<unknown>('DELETE', API_ROUTES.target(name));
+    },
+
+    /** Calls the target's healthz; a failure comes back as `ok: false` with the reason. */
+    testTarget: (name: string) => request<TargetTestResult>('POST', API_ROUTES.targetTest(name)),
+
+    pushToTarget: (name: string, body: PushRequest) =>
+      request<PushResult>('POST', API_ROUTES.targetPush(name), { body }),
+
+    runOnTarget: (name: string, body: TargetRunRequest) =>
+      request<TargetRunResult>('POST', API_ROUTES.targetRuns(name), { body }),
+
+    /** The remote KFP run as the target reports it. */
+    getTargetRun: (name: string, runId: string, signal?: AbortSignal) =>
+      request<RemoteRun>('GET', API_ROUTES.targetRun(name, runId), signal ? { signal } : {}),
   };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** A run on a target, in KFP's own JSON names. */
+export interface RemoteRun {
+  run_id: string;
+  display_name?: string;
+  state?: string;
+  created_at?: string;
+  finished_at?: string;
+  error?: { code?: number; message?: string } | string;
+}

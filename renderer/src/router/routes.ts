@@ -107,6 +107,11 @@ export const routes: readonly AppRoute[] = [
     load: () => import('../pages/recurring-runs/RecurringRunDetailPage.svelte'),
   },
   {
+    path: '/targets/:name/runs/:runId',
+    title: 'Remote run',
+    load: () => import('../pages/targets/RemoteRunPage.svelte'),
+  },
+  {
     path: '/runs/:id',
     title: 'Run',
     load: () => import('../pages/runs/RunDetailPage.svelte'),

@@ -19,12 +19,17 @@ import type { KfpPipeline, KfpPipelineVersion } from '../kfp-types.js';
 export const help = `Usage: skiff pipeline upload FILE [--name NAME] [--description TEXT] [--pipeline ID|NAME] [--json]
        skiff pipeline list [--json]
        skiff pipeline get ID|NAME [--spec] [--json]
+       skiff pipeline push FILE --target NAME [--version V] [--schedule CRON|--every SECONDS]
+                           [--force] [--allow-local-images] [--json]
 
 Pipelines on the engine, through its KFP API (/apis/v2beta1). FILE is a compiled KFP
 pipeline: IR YAML (as kfp.compiler writes it), JSON, or a .zip / .tar.gz holding one.
 
   upload   Add a pipeline (its first version); with --pipeline, a new version of it
   list     Every pipeline
+  push     Promote FILE to a Kubeflow target (see \`skiff target\`): unchanged IR uploads
+           nothing; different IR prints the diff and needs --force to add version V;
+           --schedule adds a recurring run there (KFP 6-field cron, seconds first)
   get      A pipeline and its versions; --spec prints the latest version's spec (YAML,
            or JSON with --json), ready for \`skiff run create FILE\`
 
@@ -49,6 +54,12 @@ const OPTIONS = {
   description: { type: 'string' },
   pipeline: { type: 'string' },
   spec: { type: 'boolean', default: false },
+  target: { type: 'string' },
+  version: { type: 'string' },
+  schedule: { type: 'string' },
+  every: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  'allow-local-images': { type: 'boolean', default: false },
 } as const;
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
@@ -61,6 +72,10 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     void ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   const uploadOnly =
     values.name !== undefined || values.description !== undefined || values.pipeline !== undefined;
+  if (action === 'push') {
+    expectPositionals('pipeline', rest, 1, 1, 'FILE');
+    return pushToTarget(rest[0] ?? '', values, location.home, ctx);
+  }
   if (action !== 'upload' && uploadOnly) {
     throw usageError(
       'pipeline',
@@ -152,7 +167,59 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   throw usageError(
     'pipeline',
     action === undefined
-      ? 'Missing action: upload, list or get'
-      : `Unknown action "${action}"; use upload, list or get`,
+      ? 'Missing action: upload, list, get or push'
+      : `Unknown action "${action}"; use upload, list, get or push`,
   );
+}
+
+async function pushToTarget(
+  file: string,
+  values: {
+    target?: string;
+    version?: string;
+    schedule?: string;
+    every?: string;
+    name?: string;
+    force: boolean;
+    'allow-local-images': boolean;
+    json: boolean;
+  },
+  home: string,
+  ctx: CliContext,
+): Promise<number> {
+  if (values.target === undefined) throw usageError('pipeline', 'push needs --target NAME');
+  if (values.schedule !== undefined && values.every !== undefined) {
+    throw usageError('pipeline', 'give --schedule or --every, not both');
+  }
+  const { pushFile } = await import('../../targets/push-file.js');
+  const result = await pushFile(home, values.target, file, {
+    ...(values.name !== undefined ? { name: values.name } : {}),
+    ...(values.version !== undefined ? { versionName: values.version } : {}),
+    ...(values.schedule !== undefined ? { schedule: { cron: values.schedule } } : {}),
+    ...(values.every !== undefined ? { schedule: { intervalSecond: Number(values.every) } } : {}),
+    force: values.force,
+    allowLocalImages: values['allow-local-images'],
+  });
+  const out = (text: string): void => void ctx.stdout.write(text);
+  if (values.json) out(`${JSON.stringify(result, null, 2)}\n`);
+  else if (result.unchanged)
+    out(`Target "${values.target}" already has this pipeline: nothing uploaded.\n${result.url}\n`);
+  else if (result.uploaded === false) {
+    out(result.diff ?? '');
+    ctx.stderr.write(
+      `Target "${values.target}" has a different version of this pipeline (diff above). Push it as a new version with --force${values.version === undefined ? ' [--version NAME]' : ''}.\n`,
+    );
+    return 1;
+  } else {
+    if (result.diff !== undefined) out(result.diff);
+    out(`Pushed to "${values.target}": ${result.url}\n`);
+    if (result.recurringRunId !== undefined)
+      out(`Recurring run ${result.recurringRunId} created.\n`);
+  }
+  if (result.localImages.length > 0) {
+    ctx.stderr.write(
+      `warning: the target must be able to pull ${result.localImages.join(', ')}.\n`,
+    );
+  }
+  return 0;
 }

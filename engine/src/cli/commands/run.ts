@@ -20,7 +20,7 @@ import { formatRunTable } from '../run-table.js';
 import { watchRun } from '../run-watch.js';
 
 export const help = `Usage: skiff run create FILE|PIPELINE [-p NAME=VALUE]… [--experiment NAME] [--name RUN_NAME]
-                        [--no-cache] [--watch] [--json]
+                        [--no-cache] [--watch] [--json] [--target NAME [--allow-local-images]]
        skiff run list [--experiment NAME] [--state STATE] [--limit N] [--json]
        skiff run get RUN [--json]
        skiff run watch RUN [--json]
@@ -51,6 +51,9 @@ Options:
   --name RUN_NAME         create: the run's name (default: pipeline name and time)
   --no-cache              create: run every task, ignoring cached results (FILE only)
   --watch                 create, retry: follow the run like \`skiff run watch\`
+  --target NAME           create: run FILE on a Kubeflow target (\`skiff target\`) instead
+                          of the engine; with --watch, follow its state until it ends
+  --allow-local-images    create --target: run although the pipeline uses images built here
   --state STATE           list: only runs in this state (RUNNING, SUCCEEDED, FAILED, …)
   --limit N               list: at most N runs (default 50)
   -f, --follow            logs: keep printing new lines until the run ends
@@ -73,10 +76,12 @@ const OPTIONS = {
   state: { type: 'string' },
   limit: { type: 'string' },
   follow: { type: 'boolean', short: 'f', default: false },
+  target: { type: 'string' },
+  'allow-local-images': { type: 'boolean', default: false },
 } as const;
 
 const ACTION_OPTIONS: Record<string, readonly string[]> = {
-  create: ['param', 'experiment', 'name', 'no-cache', 'watch'],
+  create: ['param', 'experiment', 'name', 'no-cache', 'watch', 'target', 'allow-local-images'],
   list: ['experiment', 'state', 'limit'],
   get: [],
   watch: [],
@@ -117,6 +122,12 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     // A file's parameters are checked before anything talks to the engine.
     const fileSource = await readFileSource(ref, noCache);
     const fileParameters = fileSource !== undefined ? checkParameters(fileSource, raw) : undefined;
+    if (values.target !== undefined) {
+      if (fileSource === undefined || fileParameters === undefined) {
+        throw usageError('run', '--target runs a pipeline FILE (.yaml, .json, .zip, .tar.gz)');
+      }
+      return createOnTarget(ref, values.target, fileParameters, values, location.home, ctx);
+    }
     const deps = await connectKfp(location);
     const source = fileSource ?? (await readPipelineSource(deps.kfp, ref, noCache));
     const parameters = fileParameters ?? checkParameters(source, raw);
@@ -192,4 +203,43 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
         follow: values.follow,
       });
   }
+}
+
+async function createOnTarget(
+  file: string,
+  target: string,
+  parameters: Record<string, unknown>,
+  values: {
+    name?: string;
+    experiment?: string;
+    watch: boolean;
+    json: boolean;
+    'no-cache': boolean;
+    'allow-local-images': boolean;
+  },
+  home: string,
+  ctx: CliContext,
+): Promise<number> {
+  const { readPackageFile, runFileOnTarget } = await import('../../targets/push-file.js');
+  const pkg = await readPackageFile(file);
+  if (values['no-cache']) {
+    const { withCachingDisabled } = await import('../kfp-package.js');
+    pkg.pipelineSpec = withCachingDisabled(pkg.pipelineSpec);
+  }
+  const notes = values.json ? ctx.stderr : ctx.stdout;
+  const { created, final } = await runFileOnTarget(home, target, pkg, {
+    displayName: values.name ?? `${pkg.pipelineSpec.pipelineInfo.name} ${new Date().toISOString()}`,
+    parameters,
+    ...(values.experiment !== undefined ? { experimentName: values.experiment } : {}),
+    allowLocalImages: values['allow-local-images'],
+    ...(values.watch
+      ? { watch: { onState: (r: KfpRun) => void notes.write(`${r.state ?? 'PENDING'}\n`) } }
+      : {}),
+  });
+  notes.write(`Created run ${created.runId} on "${target}": ${created.url}\n`);
+  if (values.json) ctx.stdout.write(`${JSON.stringify(final ?? created, null, 2)}\n`);
+  if (final === undefined) return 0;
+  if (final.state === 'SUCCEEDED' || final.state === 'SKIPPED') return 0;
+  if (final.error?.message) ctx.stderr.write(`${final.error.message}\n`);
+  return final.state === 'CANCELED' ? 130 : 1;
 }

@@ -1,6 +1,7 @@
 import type { CreateExperimentRequest, KfpExperimentDetail } from '../../api/kfp-experiments';
 import type { CreateRecurringRunRequest, KfpRecurringRun } from '../../api/kfp-recurring-runs';
 import type { KfpRun } from '../../api/kfp-types';
+import { submitToTarget, type RunOnTarget } from '../targets/submit-target-run';
 import { fieldErrorOf } from './engine-error';
 import {
   prepareDraft,
@@ -16,6 +17,8 @@ export interface SubmitApi {
   createExperiment: (body: CreateExperimentRequest) => Promise<KfpExperimentDetail>;
   createRun: (body: RunRequestBody) => Promise<KfpRun>;
   createRecurringRun: (body: CreateRecurringRunRequest) => Promise<KfpRecurringRun>;
+  /** Starts the run on a Kubeflow target instead (Run on…). */
+  runOnTarget?: RunOnTarget;
 }
 
 export type SubmitResult =
@@ -31,6 +34,8 @@ export async function submitDraft(
   fields: readonly FormField[],
   api: SubmitApi,
   fallbackName: string,
+  /** A target's name to run there; empty for this machine. */
+  runOn = '',
 ): Promise<SubmitResult> {
   const prepared = prepareDraft(draft, fields);
   if (!prepared.ok) {
@@ -41,6 +46,9 @@ export async function submitDraft(
       errors: prepared.errors,
       message: count > 1 ? `${first} (and ${count - 1} more to fix)` : first,
     };
+  }
+  if (runOn && api.runOnTarget) {
+    return submitToTarget(runOn, draft, prepared.parameters, api.runOnTarget, fallbackName);
   }
   let experimentId = draft.experimentId || undefined;
   let createdExperimentId: string | undefined;

@@ -69,12 +69,13 @@ function lcsOps(a: string[], b: string[]): Op[] {
       ops.push({ kind: ' ', line: a[i] ?? '' });
       i++;
       j++;
-    } else if (j < m && (i >= n || at(i, j + 1) >= at(i + 1, j))) {
-      ops.push({ kind: '+', line: b[j] ?? '' });
-      j++;
-    } else {
+    } else if (i < n && (j >= m || at(i + 1, j) >= at(i, j + 1))) {
+      // Deletions before insertions, as diff(1) prints them.
       ops.push({ kind: '-', line: a[i] ?? '' });
       i++;
+    } else {
+      ops.push({ kind: '+', line: b[j] ?? '' });
+      j++;
     }
   }
   return ops;

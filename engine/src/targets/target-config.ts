@@ -11,7 +11,7 @@ import { SkiffError } from '../core/errors.js';
 export const TARGET_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export const storedTargetSchema = z.strictObject({
-  url: z.string().url(),
+  url: z.url(),
   auth: z.strictObject({
     type: z.enum(['none', 'bearer', 'kubeconfig', 'serviceAccountTokenFile', 'cookie']),
     kubeconfigPath: z.string().min(1).optional(),
@@ -25,7 +25,7 @@ export const storedTargetSchema = z.strictObject({
       insecureSkipVerify: z.boolean().optional(),
     })
     .optional(),
-  uiUrl: z.string().url().optional(),
+  uiUrl: z.url().optional(),
 });
 
 export type StoredTarget = z.infer<typeof storedTargetSchema>;

@@ -42,7 +42,9 @@ export class TargetService {
   constructor(deps: TargetServiceDeps) {
     this.store = new TargetStore(TargetStore.secretsDirOf(deps.homeRoot), {
       read: () => (deps.settings() as { targets?: unknown }).targets,
-      patch: async (targets) => void (await deps.updateSettings({ targets })),
+      patch: async (targets) => {
+        await deps.updateSettings({ targets });
+      },
     });
     const headers = { authorization: `Bearer ${deps.local.token}` };
     this.#local = new KfpRestClient({

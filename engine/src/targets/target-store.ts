@@ -20,7 +20,7 @@ import {
 export interface TargetSettingsPort {
   read(): unknown;
   /** A JSON merge patch of `targets`; absent when the caller may only read. */
-  patch?(patch: Record<string, unknown>): Promise<void>;
+  patch?: (patch: Record<string, unknown>) => Promise<void>;
 }
 
 export const INSECURE_WARNING =
@@ -82,7 +82,7 @@ export class TargetStore {
         'Targets are changed by the engine (it is the only writer of settings.json): start it with `skiff serve` and try again.',
       );
     }
-    return (value) => patch.call(this.settings, value);
+    return patch;
   }
 
   #all(): Record<string, StoredTarget> {

@@ -2,6 +2,7 @@
  * /api/v1/targets: Kubeflow targets, "Test connection", push (promote) and runs on them.
  * The targets code (zod, YAML, the diff) is imported on first use, like the KFP routes.
  */
+import type { PushRequest, TargetRunRequest } from '../contract.js';
 import type { Engine } from '../../core/engine.js';
 import { invalidArgument } from '../../core/errors.js';
 import type { TargetService } from '../../targets/target-service.js';
@@ -58,9 +59,7 @@ export function targetRoutes(engine: Engine, local: () => { url: string; token: 
       method: 'POST',
       path: '/api/v1/targets/:name/push',
       handler: async (ctx) => {
-        const body = objectBody(await readJsonBody(ctx.req)) as Parameters<
-          TargetService['push']
-        >[1];
+        const body = objectBody(await readJsonBody(ctx.req)) as PushRequest;
         sendJson(ctx.res, 200, await (await service()).push(name(ctx), body));
       },
     },
@@ -68,7 +67,7 @@ export function targetRoutes(engine: Engine, local: () => { url: string; token: 
       method: 'POST',
       path: '/api/v1/targets/:name/runs',
       handler: async (ctx) => {
-        const body = objectBody<Parameters<TargetService['run']>[1]>(await readJsonBody(ctx.req));
+        const body = objectBody(await readJsonBody(ctx.req)) as TargetRunRequest;
         sendJson(ctx.res, 201, await (await service()).run(name(ctx), body));
       },
     },
@@ -82,9 +81,9 @@ export function targetRoutes(engine: Engine, local: () => { url: string; token: 
 }
 
 /** Fields are checked by the service; here only that the body is an object at all. */
-function objectBody<T>(body: unknown): T {
+function objectBody(body: unknown): object {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalidArgument('body', 'send a JSON object, e.g. {"pipelineId": "…"}');
   }
-  return body as T;
+  return body;
 }

@@ -5,8 +5,17 @@ import { asApiError, type LoadState } from '../../state/load-state';
 /** The configured Kubeflow targets, shared by Settings, Run on… and Push to target…. */
 class TargetsStore {
   current = $state<LoadState<TargetView[]>>({ status: 'loading' });
+  #requested = false;
+
+  /** Loads once for pickers; Settings calls load() to refresh. Not reactive, so no loops. */
+  async ensure(): Promise<void> {
+    if (this.#requested) return;
+    this.#requested = true;
+    await this.load();
+  }
 
   async load(): Promise<void> {
+    this.#requested = true;
     try {
       this.current = { status: 'ready', value: await api.listTargets() };
     } catch (error) {

@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchEngine, type RunningEngine } from '../../engine/src/launch.js';
+import { launchEngine, type LaunchedEngine } from '../../engine/src/launch.js';
 import { tempHome } from '../support/engine-process.js';
 import { readSse } from '../support/sse-reader.js';
 
-let engine: RunningEngine;
+let engine: LaunchedEngine;
 let token: string;
 let home: string;
 
@@ -175,6 +175,24 @@ describe('engine HTTP API', () => {
     const [next] = await resumed.take(1);
     expect(next?.id).toBe(Number(first?.id) + 3);
     resumed.close();
+  });
+
+  it('sends only the event types asked for, and names a wrong one', async () => {
+    const runsOnly = readSse(`${engine.url}/api/v1/events?types=operation.updated`, {
+      authorization: `Bearer ${token}`,
+    });
+    await patchSettings({ pipelines: { concurrency: 4 } }); // a settings.changed: not sent
+    const { operation } = engine.engine.operations.start(
+      { kind: 'test.filter', title: 'Filtered', steps: 1 },
+      async () => undefined,
+    );
+    const [first] = await runsOnly.take(1);
+    runsOnly.close();
+    expect(first?.event).toBe('operation.updated');
+    expect((first?.data as { id: string }).id).toBe(operation.id);
+    const wrong = await api('/api/v1/events?types=run.updated,run.exploded');
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { message: string }).message).toMatch(/types.*run\.exploded/);
   });
 
   it('exports Prometheus metrics with request durations by route', async () => {

@@ -169,6 +169,21 @@ export type EngineEvent =
 
 export type EngineEventType = EngineEvent['type'];
 
+// A record, so adding an event type without listing it here does not compile.
+const EVENT_TYPES: Record<EngineEventType, true> = {
+  'operation.updated': true,
+  'operation.log': true,
+  'settings.changed': true,
+  'system.changed': true,
+  'cluster.updated': true,
+  'run.updated': true,
+  'task.updated': true,
+  'task.log': true,
+};
+
+/** Every event type, e.g. for `GET /api/v1/events?types=…` and the renderer's listeners. */
+export const ENGINE_EVENT_TYPES = Object.keys(EVENT_TYPES) as readonly EngineEventType[];
+
 /** An event as delivered: durable events carry an id usable as Last-Event-ID. */
 export type DeliveredEvent = EngineEvent & { id?: number; time: string };
 

@@ -1,16 +1,8 @@
-import type { EngineEvent, EngineEventType } from '@skiff/engine/api-contract';
-
-/** Every event type the UI listens for on /api/v1/events. */
-export const ENGINE_EVENT_TYPES: readonly EngineEventType[] = [
-  'operation.updated',
-  'operation.log',
-  'settings.changed',
-  'system.changed',
-  'cluster.updated',
-  'run.updated',
-  'task.updated',
-  'task.log',
-];
+import {
+  ENGINE_EVENT_TYPES,
+  type EngineEvent,
+  type EngineEventType,
+} from '@skiff/engine/api-contract';
 
 function isEventType(type: string): type is EngineEventType {
   return (ENGINE_EVENT_TYPES as readonly string[]).includes(type);

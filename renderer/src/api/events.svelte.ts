@@ -1,5 +1,5 @@
-import { API_ROUTES, type EngineEvent } from '@skiff/engine/api-contract';
-import { ENGINE_EVENT_TYPES, parseEngineEvent, reconnectDelay } from './engine-event';
+import { API_ROUTES, ENGINE_EVENT_TYPES, type EngineEvent } from '@skiff/engine/api-contract';
+import { parseEngineEvent, reconnectDelay } from './engine-event';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 

@@ -86,7 +86,10 @@ export async function startEngine() {
     /** Terminal `run.updated` events from the SSE stream, for many runs without polling. */
     async watchRuns() {
       const controller = new AbortController();
-      const response = await fetch(`${url}/api/v1/events`, { headers, signal: controller.signal });
+      const response = await fetch(`${url}/api/v1/events?types=run.updated`, {
+        headers,
+        signal: controller.signal,
+      });
       const ended = new Map();
       const waiters = new Map();
       (async () => {

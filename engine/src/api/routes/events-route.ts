@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { DeliveredEvent } from '../contract.js';
+import { ENGINE_EVENT_TYPES, type DeliveredEvent, type EngineEventType } from '../contract.js';
 import type { Engine } from '../../core/engine.js';
 import { invalidArgument } from '../../core/errors.js';
 import type { Route } from '../router.js';
@@ -19,6 +19,21 @@ function parseLastEventId(value: string | null | undefined): number | undefined 
   return id;
 }
 
+/** `?types=run.updated,task.updated`: only those types; absent means every type. */
+function parseTypes(value: string | null): ReadonlySet<EngineEventType> | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const known = new Set<string>(ENGINE_EVENT_TYPES);
+  const types = value.split(',').map((type) => type.trim());
+  const unknown = types.find((type) => !known.has(type));
+  if (unknown !== undefined) {
+    throw invalidArgument(
+      'types',
+      `"${unknown}" is not an event type; use a comma-separated list of ${ENGINE_EVENT_TYPES.join(', ')}`,
+    );
+  }
+  return new Set(types as EngineEventType[]);
+}
+
 /**
  * Server-Sent Events. A client that sends `Last-Event-ID` (EventSource does on reconnect)
  * first gets every durable event it missed, then live ones, with no gap and no repeat.
@@ -32,6 +47,7 @@ export function eventsRoute(engine: Engine): Route {
       const lastId =
         parseLastEventId(Array.isArray(header) ? header[0] : header) ??
         parseLastEventId(url.searchParams.get('lastEventId'));
+      const types = parseTypes(url.searchParams.get('types'));
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -39,12 +55,21 @@ export function eventsRoute(engine: Engine): Route {
         'x-accel-buffering': 'no',
       });
       res.write('retry: 2000\n: connected\n\n');
-      stream(engine, res, lastId);
+      stream(engine, res, lastId, types);
     },
   };
 }
 
-function stream(engine: Engine, res: ServerResponse, lastId: number | undefined): void {
+function stream(
+  engine: Engine,
+  res: ServerResponse,
+  lastId: number | undefined,
+  types: ReadonlySet<EngineEventType> | undefined,
+): void {
+  // A client that asked for a few types (a CLI waiting for runs to end) is not sent the rest.
+  const send = (event: DeliveredEvent): void => {
+    if (types === undefined || types.has(event.type)) res.write(format(event));
+  };
   if (lastId !== undefined) {
     let after = lastId;
     for (
@@ -53,13 +78,13 @@ function stream(engine: Engine, res: ServerResponse, lastId: number | undefined)
       batch = engine.events.replay(after)
     ) {
       for (const event of batch) {
-        res.write(format(event));
+        send(event);
         after = event.id ?? after;
       }
     }
   }
   // Replay and subscribe happen in one synchronous turn, so no event can fall between them.
-  const unsubscribe = engine.events.subscribe((event) => res.write(format(event)));
+  const unsubscribe = engine.events.subscribe(send);
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
   res.on('close', () => {

@@ -178,16 +178,16 @@ describe('engine HTTP API', () => {
   });
 
   it('sends only the event types asked for, and names a wrong one', async () => {
-    const runsOnly = readSse(`${engine.url}/api/v1/events?types=operation.updated`, {
+    const operationsOnly = readSse(`${engine.url}/api/v1/events?types=operation.updated`, {
       authorization: `Bearer ${token}`,
     });
     await patchSettings({ pipelines: { concurrency: 4 } }); // a settings.changed: not sent
     const { operation } = engine.engine.operations.start(
       { kind: 'test.filter', title: 'Filtered', steps: 1 },
-      async () => undefined,
+      () => Promise.resolve(),
     );
-    const [first] = await runsOnly.take(1);
-    runsOnly.close();
+    const [first] = await operationsOnly.take(1);
+    operationsOnly.close();
     expect(first?.event).toBe('operation.updated');
     expect((first?.data as { id: string }).id).toBe(operation.id);
     const wrong = await api('/api/v1/events?types=run.updated,run.exploded');

@@ -511,3 +511,21 @@ export const API_ROUTES = {
   taskLogsDownload: (runId: string, taskId: string) =>
     `/api/v1/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/logs?download=1`,
 } as const;
+
+/** POST /api/v1/targets/images/push: publish a local pipeline's locally built images. */
+export interface ImagesPushRequest {
+  pipelineId: string;
+  /** Default: the pipeline's latest version. */
+  versionId?: string;
+  /** `HOST:PORT[/prefix]`, no scheme, e.g. `127.0.0.1:5000`. */
+  registry: string;
+  /** Registry credentials; omit for an open registry. */
+  auth?: { username: string; password: string };
+}
+
+export interface ImagesPushResult {
+  /** Each local image and the registry name it was pushed as. */
+  pushed: Array<{ from: string; to: string }>;
+}
+
+export const IMAGES_PUSH_ROUTE = '/api/v1/targets/images/push';

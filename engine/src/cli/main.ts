@@ -63,6 +63,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'Create, inspect, start, stop and delete the local Kubeflow cluster',
     load: () => import('./commands/cluster.js'),
   },
+  images: {
+    summary: 'List a pipeline’s images; retag + push local ones',
+    load: () => import('./commands/images.js'),
+  },
 };
 
 export function mainHelp(): string {

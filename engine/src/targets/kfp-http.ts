@@ -132,5 +132,6 @@ function withFix(error: SkiffError, base: string): SkiffError {
   };
   const fix = fixes[error.code];
   if (fix === undefined) return error;
-  return new SkiffError(error.code, `${error.message}. ${fix}`, error.details, { cause: error });
+  const message = error.message.replace(/[.\s]+$/, '');
+  return new SkiffError(error.code, `${message}. ${fix}`, error.details, { cause: error });
 }

@@ -3,6 +3,7 @@
  * `$SKIFF_HOME/secrets/targets/<name>.json` (0600, folder 0700) so settings can be shown,
  * exported and synced without leaking a token. Views show the last 4 characters only.
  */
+import { readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TargetView } from '../api/contract.js';
@@ -36,8 +37,11 @@ export class TargetStore {
     return join(homeRoot, 'secrets', 'targets');
   }
 
+  /** Every target as views show it: with the secret's last characters as its hint. */
   list(): TargetView[] {
-    return Object.entries(this.#all()).map(([name, stored]) => toView(name, stored, undefined));
+    return Object.entries(this.#all()).map(([name, stored]) =>
+      toView(name, stored, this.#secretSync(name)),
+    );
   }
 
   async view(name: string): Promise<TargetView> {
@@ -111,6 +115,14 @@ export class TargetStore {
 
   #secretFile(name: string): string {
     return join(this.secretsDir, `${checkTargetName(name)}.json`);
+  }
+
+  #secretSync(name: string): TargetSecret | undefined {
+    try {
+      return JSON.parse(readFileSync(this.#secretFile(name), 'utf8')) as TargetSecret;
+    } catch {
+      return undefined;
+    }
   }
 
   async #secret(name: string): Promise<TargetSecret | undefined> {

@@ -107,8 +107,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<ClusterImages>('GET', API_ROUTES.clusterImages(profile)),
 
     // Kubeflow targets: remote KFP endpoints to push pipelines to and run them on.
-    listTargets: async (): Promise<TargetView[]> =>
-      (await request<{ targets: TargetView[] }>('GET', API_ROUTES.targets)).targets,
+    /** The engine answers a bare array (as the CLI's `skiff target list` reads it). */
+    listTargets: (): Promise<TargetView[]> => request<TargetView[]>('GET', API_ROUTES.targets),
 
     putTarget: (name: string, body: TargetInput) =>
       request<TargetView>('PUT', API_ROUTES.target(name), { body }),

@@ -2,7 +2,8 @@
  * /api/v1/targets: Kubeflow targets, "Test connection", push (promote) and runs on them.
  * The targets code (zod, YAML, the diff) is imported on first use, like the KFP routes.
  */
-import type { PushRequest, TargetRunRequest } from '../contract.js';
+import type { ImagesPushRequest, PushRequest, TargetRunRequest } from '../contract.js';
+import { IMAGES_PUSH_ROUTE } from '../contract.js';
 import type { Engine } from '../../core/engine.js';
 import { invalidArgument } from '../../core/errors.js';
 import type { TargetService } from '../../targets/target-service.js';
@@ -24,6 +25,8 @@ export function targetRoutes(engine: Engine, local: () => { url: string; token: 
     ));
   const name = (ctx: RequestContext): string => ctx.params.name ?? '';
   return [
+    // Before `:name/push`, which would otherwise take "images" for a target name.
+    imagesPushRoute(service),
     {
       method: 'GET',
       path: '/api/v1/targets',
@@ -86,4 +89,22 @@ function objectBody(body: unknown): object {
     throw invalidArgument('body', 'send a JSON object, e.g. {"pipelineId": "…"}');
   }
   return body;
+}
+
+/** Retags and pushes a local pipeline version's locally built images to a registry. */
+function imagesPushRoute(service: () => Promise<TargetService>): Route {
+  return {
+    method: 'POST',
+    path: IMAGES_PUSH_ROUTE,
+    handler: async (ctx) => {
+      const body = objectBody(await readJsonBody(ctx.req)) as ImagesPushRequest;
+      if (typeof body.registry !== 'string' || body.registry === '') {
+        throw invalidArgument('registry', 'give HOST:PORT[/prefix], e.g. "127.0.0.1:5000"');
+      }
+      const local = await (await service()).readLocal(body.pipelineId, body.versionId);
+      const { pushPipelineImages } = await import('../../targets/images/push-pipeline-images.js');
+      const pushed = await pushPipelineImages(local.pkg, body.registry, body.auth);
+      sendJson(ctx.res, 200, { pushed });
+    },
+  };
 }

@@ -79,7 +79,7 @@ describe('target draft', () => {
       name: 'prod',
       url: 'https://kf',
       namespace: 'team',
-      auth: { type: 'bearer', hint: 'abcd' },
+      auth: { type: 'bearer', hint: '…abcd' },
     };
     expect(draftFromView(view)).toMatchObject({ authType: 'bearer', token: '', namespace: 'team' });
     expect(authSummary(view.auth)).toBe('Bearer token (…abcd)');

@@ -60,10 +60,13 @@ export function draftFromView(view: TargetView): TargetDraft {
   };
 }
 
-/** How the list shows a target's auth: the type and, for secrets, their last characters. */
+/**
+ * How the list shows a target's auth: the type and the engine's hint — a secret's last
+ * characters (which the engine already starts with "…") or a token/kubeconfig file's path.
+ */
 export function authSummary(auth: TargetView['auth']): string {
   const label = AUTH_LABELS[auth.type];
-  return auth.hint ? `${label} (…${auth.hint})` : label;
+  return auth.hint ? `${label} (${auth.hint})` : label;
 }
 
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

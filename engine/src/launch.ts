@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startApiServer } from './api/api-server.js';
 import type { DeliveredEvent } from './api/contract.js';
+import { followLocalCluster } from './targets/local-cluster-target.js';
 import { createClientNodeKube } from './cluster/client-node-kube.js';
 import { resolveListenConfig } from './core/config.js';
 import { createEngine, type Engine } from './core/engine.js';
@@ -90,6 +91,7 @@ export async function launchEngine(options: LaunchOptions = {}): Promise<Launche
     },
   );
   await engine.start();
+  const stopFollowingCluster = followLocalCluster(engine);
   let server;
   try {
     server = await startApiServer({
@@ -105,6 +107,7 @@ export async function launchEngine(options: LaunchOptions = {}): Promise<Launche
       },
     });
   } catch (error) {
+    stopFollowingCluster();
     await engine.stop();
     throw error;
   }
@@ -129,6 +132,7 @@ export async function launchEngine(options: LaunchOptions = {}): Promise<Launche
     onEvent: (listener) => engine.events.subscribe(listener),
     stop: () =>
       (stopping ??= (async () => {
+        stopFollowingCluster();
         await server.close();
         await engine.stop();
         rmSync(home.engineInfo, { force: true });

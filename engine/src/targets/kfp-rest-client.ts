@@ -124,6 +124,13 @@ export class KfpRestClient {
 
   /** The experiment of that name in the target's namespace, created when missing. */
   async ensureExperiment(displayName: string): Promise<KfpExperiment> {
+    return (await this.findOrCreateExperiment(displayName)).experiment;
+  }
+
+  /** As ensureExperiment, saying whether this call created it (so a failed push can undo it). */
+  async findOrCreateExperiment(
+    displayName: string,
+  ): Promise<{ experiment: KfpExperiment; created: boolean }> {
     const filter = JSON.stringify({
       predicates: [{ key: 'display_name', operation: 'EQUALS', string_value: displayName }],
     });
@@ -134,12 +141,21 @@ export class KfpRestClient {
       query,
     });
     const found = page.experiments?.[0];
-    if (found !== undefined) return found;
+    if (found !== undefined) return { experiment: found, created: false };
     const body = {
       display_name: displayName,
       ...(this.namespace ? { namespace: this.namespace } : {}),
     };
-    return this.#call({ method: 'POST', path: '/experiments', ...json(body) });
+    const experiment = await this.#call<KfpExperiment>({
+      method: 'POST',
+      path: '/experiments',
+      ...json(body),
+    });
+    return { experiment, created: true };
+  }
+
+  async deleteExperiment(experimentId: string): Promise<void> {
+    await this.#call({ method: 'DELETE', path: `/experiments/${enc(experimentId)}` });
   }
 
   /** One authenticated read: proves the credentials and namespace work. */

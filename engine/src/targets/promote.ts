@@ -120,24 +120,23 @@ export async function promote(input: PromoteInput): Promise<PushResult> {
 
     let recurringRunId: string | undefined;
     if (trigger !== undefined) {
-      {
-        const experiment = await kfp.ensureExperiment('Default');
-        const recurring = await kfp.createRecurringRun({
-          display_name: `${pipelineName} (${versionName})`,
-          pipeline_version_reference: {
-            pipeline_id: pipelineId,
-            pipeline_version_id: version.pipeline_version_id,
-          },
-          trigger,
-          experiment_id: experiment.experiment_id,
-          ...(input.parameters !== undefined
-            ? { runtime_config: { parameters: input.parameters } }
-            : {}),
-          max_concurrency: '1',
-          mode: 'ENABLE',
-        });
-        recurringRunId = recurring.recurring_run_id;
-      }
+      const { experiment, created } = await kfp.findOrCreateExperiment('Default');
+      if (created) undo.push(() => kfp.deleteExperiment(experiment.experiment_id));
+      const recurring = await kfp.createRecurringRun({
+        display_name: `${pipelineName} (${versionName})`,
+        pipeline_version_reference: {
+          pipeline_id: pipelineId,
+          pipeline_version_id: version.pipeline_version_id,
+        },
+        trigger,
+        experiment_id: experiment.experiment_id,
+        ...(input.parameters !== undefined
+          ? { runtime_config: { parameters: input.parameters } }
+          : {}),
+        max_concurrency: '1',
+        mode: 'ENABLE',
+      });
+      recurringRunId = recurring.recurring_run_id;
     }
     return {
       ...base,

@@ -22,6 +22,17 @@ export interface ListTable {
   defaultSort: string;
 }
 
+/** What runs and recurring runs both list by: names, experiment, pipeline source, namespace. */
+export const RUN_SOURCE_FIELDS: Readonly<Record<string, ListField>> = {
+  display_name: { column: 'display_name', kind: 'string' },
+  name: { column: 'display_name', kind: 'string' },
+  description: { column: 'description', kind: 'string' },
+  experiment_id: { column: 'experiment_id', kind: 'string', nullable: true },
+  pipeline_id: { column: 'pipeline_id', kind: 'string', nullable: true },
+  pipeline_version_id: { column: 'pipeline_version_id', kind: 'string', nullable: true },
+  namespace: { column: 'namespace', kind: 'string' },
+};
+
 export interface ResolvedField {
   expression: string;
   kind: ListField['kind'];

@@ -3,7 +3,7 @@ import type { PipelinePackage, PipelineSpec, PlatformSpec } from '../ir/pipeline
 import type { TriggerJson } from '../recurring/recurring-trigger.js';
 import type { SqlCondition } from './filter-sql.js';
 import { listPage, type ListRequest, type Page } from './list-page.js';
-import type { ListTable } from './list-table.js';
+import { RUN_SOURCE_FIELDS, type ListTable } from './list-table.js';
 import type { RuntimeConfig } from './run-repository.js';
 
 export type RecurringRunMode = 'ENABLE' | 'DISABLE';
@@ -58,13 +58,7 @@ export const RECURRING_RUN_LIST: ListTable = {
   fields: {
     recurring_run_id: { column: 'recurring_run_id', kind: 'string' },
     id: { column: 'recurring_run_id', kind: 'string' },
-    display_name: { column: 'display_name', kind: 'string' },
-    name: { column: 'display_name', kind: 'string' },
-    description: { column: 'description', kind: 'string' },
-    experiment_id: { column: 'experiment_id', kind: 'string', nullable: true },
-    pipeline_id: { column: 'pipeline_id', kind: 'string', nullable: true },
-    pipeline_version_id: { column: 'pipeline_version_id', kind: 'string', nullable: true },
-    namespace: { column: 'namespace', kind: 'string' },
+    ...RUN_SOURCE_FIELDS,
     mode: { column: 'mode', kind: 'string' },
     created_at: { column: 'created_at', kind: 'time' },
     updated_at: { column: 'updated_at', kind: 'time' },

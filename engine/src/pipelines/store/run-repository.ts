@@ -10,7 +10,7 @@ import type { RuntimeState } from '../scheduler/run-model.js';
 import type { StorageState } from './experiment-repository.js';
 import type { LabelledTable, SqlCondition } from './filter-sql.js';
 import { listPage, type ListRequest, type Page } from './list-page.js';
-import type { ListTable } from './list-table.js';
+import { RUN_SOURCE_FIELDS, type ListTable } from './list-table.js';
 
 /** `runtime_config` as KFP's API has it, stored as that JSON. */
 export interface RuntimeConfig {
@@ -78,14 +78,8 @@ export const RUN_LIST: ListTable & LabelledTable = {
   fields: {
     run_id: { column: 'run_id', kind: 'string' },
     id: { column: 'run_id', kind: 'string' },
-    display_name: { column: 'display_name', kind: 'string' },
-    name: { column: 'display_name', kind: 'string' },
-    description: { column: 'description', kind: 'string' },
-    experiment_id: { column: 'experiment_id', kind: 'string', nullable: true },
-    pipeline_id: { column: 'pipeline_id', kind: 'string', nullable: true },
-    pipeline_version_id: { column: 'pipeline_version_id', kind: 'string', nullable: true },
+    ...RUN_SOURCE_FIELDS,
     recurring_run_id: { column: 'recurring_run_id', kind: 'string', nullable: true },
-    namespace: { column: 'namespace', kind: 'string' },
     state: { column: 'state', kind: 'string' },
     status: { column: 'state', kind: 'string' },
     storage_state: { column: 'storage_state', kind: 'string' },

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImagesPushResult } from '../../engine/src/api/contract.js';
-import { IMAGES_PUSH_ROUTE } from '../../engine/src/api/contract.js';
+import { API_ROUTES } from '../../engine/src/api/contract.js';
 import { runCli } from '../../engine/src/cli/main.js';
 import { SkiffError } from '../../engine/src/core/errors.js';
 import { launchEngine } from '../../engine/src/launch.js';
@@ -97,7 +97,7 @@ describe.runIf(docker)('skiff images (Docker + fake registry)', () => {
       });
       const stored = await pushFile(home, 'self', pipelineFile, { allowLocalImages: true });
       tagged.push(`${registry.address}/api/busybox:1`);
-      const response = await fetch(`${engine.url}${IMAGES_PUSH_ROUTE}`, {
+      const response = await fetch(`${engine.url}${API_ROUTES.targetImagesPush}`, {
         method: 'POST',
         headers,
         body: JSON.stringify({

@@ -3,7 +3,7 @@
  * The targets code (zod, YAML, the diff) is imported on first use, like the KFP routes.
  */
 import type { ImagesPushRequest, PushRequest, TargetRunRequest } from '../contract.js';
-import { IMAGES_PUSH_ROUTE } from '../contract.js';
+import { API_ROUTES } from '../contract.js';
 import type { Engine } from '../../core/engine.js';
 import { invalidArgument } from '../../core/errors.js';
 import type { TargetService } from '../../targets/target-service.js';
@@ -95,7 +95,7 @@ function objectBody(body: unknown): object {
 function imagesPushRoute(service: () => Promise<TargetService>): Route {
   return {
     method: 'POST',
-    path: IMAGES_PUSH_ROUTE,
+    path: API_ROUTES.targetImagesPush,
     handler: async (ctx) => {
       const body = objectBody(await readJsonBody(ctx.req)) as ImagesPushRequest;
       if (typeof body.registry !== 'string' || body.registry === '') {

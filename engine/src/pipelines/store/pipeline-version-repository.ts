@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { SkiffError } from '../../core/errors.js';
 import type { SqliteDatabase } from '../../store/database.js';
-import type { PipelinePackage, PipelineSpec, PlatformSpec } from '../ir/pipeline-spec.js';
+import type { PipelinePackage } from '../ir/pipeline-spec.js';
 import { listPage, type ListRequest, type Page } from './list-page.js';
 import type { ListTable } from './list-table.js';
 import { isUniqueViolation } from './unique-violation.js';
+import { packageColumns, packageFromColumns } from './package-columns.js';
 
 export interface PipelineVersionRecord {
   pipelineVersionId: string;
@@ -51,8 +52,7 @@ export const PIPELINE_VERSION_LIST: ListTable = {
 };
 
 function toRecord(row: VersionRow): PipelineVersionRecord {
-  const pkg: PipelinePackage = { pipelineSpec: JSON.parse(row.pipeline_spec) as PipelineSpec };
-  if (row.platform_spec !== null) pkg.platformSpec = JSON.parse(row.platform_spec) as PlatformSpec;
+  const pkg = packageFromColumns(row);
   const record: PipelineVersionRecord = {
     pipelineVersionId: row.pipeline_version_id,
     pipelineId: row.pipeline_id,
@@ -97,10 +97,7 @@ export class PipelineVersionRepository {
   }
 
   insert(version: PipelineVersionRecord): void {
-    const pipelineSpec = JSON.stringify(version.package.pipelineSpec);
-    const platformSpec = version.package.platformSpec
-      ? JSON.stringify(version.package.platformSpec)
-      : null;
+    const columns = packageColumns(version.package);
     try {
       this.#insert.run({
         pipeline_version_id: version.pipelineVersionId,
@@ -108,11 +105,10 @@ export class PipelineVersionRepository {
         name: version.name,
         display_name: version.displayName,
         description: version.description,
-        pipeline_spec: pipelineSpec,
-        platform_spec: platformSpec,
+        ...columns,
         digest: createHash('sha256')
-          .update(pipelineSpec)
-          .update(platformSpec ?? '')
+          .update(columns.pipeline_spec)
+          .update(columns.platform_spec ?? '')
           .digest('hex'),
         package_url: version.packageUrl ?? null,
         code_source_url: version.codeSourceUrl ?? null,

@@ -1,10 +1,11 @@
 import type { SqliteDatabase } from '../../store/database.js';
-import type { PipelinePackage, PipelineSpec, PlatformSpec } from '../ir/pipeline-spec.js';
+import type { PipelinePackage } from '../ir/pipeline-spec.js';
 import type { TriggerJson } from '../recurring/recurring-trigger.js';
 import type { SqlCondition } from './filter-sql.js';
 import { listPage, type ListRequest, type Page } from './list-page.js';
 import { RUN_SOURCE_FIELDS, type ListTable } from './list-table.js';
 import type { RuntimeConfig } from './run-repository.js';
+import { packageColumns, packageFromColumns } from './package-columns.js';
 
 export type RecurringRunMode = 'ENABLE' | 'DISABLE';
 
@@ -70,8 +71,7 @@ export const RECURRING_RUN_LIST: ListTable = {
 const ACTIVE_STATES = "('PENDING', 'RUNNING', 'CANCELING', 'PAUSED')";
 
 function toRecord(row: RecurringRunRow): RecurringRunRecord {
-  const pkg: PipelinePackage = { pipelineSpec: JSON.parse(row.pipeline_spec) as PipelineSpec };
-  if (row.platform_spec !== null) pkg.platformSpec = JSON.parse(row.platform_spec) as PlatformSpec;
+  const pkg = packageFromColumns(row);
   const record: RecurringRunRecord = {
     recurringRunId: row.recurring_run_id,
     displayName: row.display_name,
@@ -144,8 +144,7 @@ export class RecurringRunRepository {
       experiment_id: run.experimentId ?? null,
       pipeline_id: run.pipelineId ?? null,
       pipeline_version_id: run.pipelineVersionId ?? null,
-      pipeline_spec: JSON.stringify(run.package.pipelineSpec),
-      platform_spec: run.package.platformSpec ? JSON.stringify(run.package.platformSpec) : null,
+      ...packageColumns(run.package),
       runtime_config: JSON.stringify(run.runtimeConfig),
       service_account: run.serviceAccount,
       trigger: JSON.stringify(run.trigger),

@@ -1,16 +1,12 @@
 import type { ExecutorPreference } from '../../executors/executor-selection.js';
 import type { SqliteDatabase } from '../../store/database.js';
-import type {
-  PipelinePackage,
-  PipelineSpec,
-  PlatformSpec,
-  ProtoValue,
-} from '../ir/pipeline-spec.js';
+import type { PipelinePackage, ProtoValue } from '../ir/pipeline-spec.js';
 import type { RuntimeState } from '../scheduler/run-model.js';
 import type { StorageState } from './experiment-repository.js';
 import type { LabelledTable, SqlCondition } from './filter-sql.js';
 import { listPage, type ListRequest, type Page } from './list-page.js';
 import { RUN_SOURCE_FIELDS, type ListTable } from './list-table.js';
+import { packageColumns, packageFromColumns } from './package-columns.js';
 
 /** `runtime_config` as KFP's API has it, stored as that JSON. */
 export interface RuntimeConfig {
@@ -92,8 +88,7 @@ export const RUN_LIST: ListTable & LabelledTable = {
 };
 
 function toRecord(row: RunRow): RunRecord {
-  const pkg: PipelinePackage = { pipelineSpec: JSON.parse(row.pipeline_spec) as PipelineSpec };
-  if (row.platform_spec !== null) pkg.platformSpec = JSON.parse(row.platform_spec) as PlatformSpec;
+  const pkg = packageFromColumns(row);
   const run: RunRecord = {
     runId: row.run_id,
     displayName: row.display_name,
@@ -186,8 +181,7 @@ export class RunRepository {
       experiment_id: run.experimentId ?? null,
       pipeline_id: run.pipelineId ?? null,
       pipeline_version_id: run.pipelineVersionId ?? null,
-      pipeline_spec: JSON.stringify(run.package.pipelineSpec),
-      platform_spec: run.package.platformSpec ? JSON.stringify(run.package.platformSpec) : null,
+      ...packageColumns(run.package),
       runtime_config: JSON.stringify(run.runtimeConfig),
       namespace: run.namespace,
       service_account: run.serviceAccount,
